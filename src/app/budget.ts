@@ -1,0 +1,23 @@
+import type { Clock } from "./ports";
+
+/**
+ * Apps Script stops an execution at 6 minutes, and `finally` is not guaranteed to run then; work
+ * runs in slices that stop well before, leaving time to save the place and schedule the rest.
+ */
+export const SLICE_MS = 4.5 * 60 * 1000;
+
+export interface Budget {
+  /** Milliseconds left in this slice. */
+  remainingMs(): number;
+  /** True when the slice should stop taking on new work (keeps `reserveMs` for bookkeeping). */
+  exhausted(reserveMs?: number): boolean;
+}
+
+export function budget(clock: Clock, sliceMs: number = SLICE_MS): Budget {
+  const startedAt = clock.now().getTime();
+  const remainingMs = () => sliceMs - (clock.now().getTime() - startedAt);
+  return {
+    remainingMs,
+    exhausted: (reserveMs = 0) => remainingMs() <= reserveMs,
+  };
+}

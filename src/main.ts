@@ -4,8 +4,26 @@
  * listed once in the `global` block at the end (the build turns each into a top-level function).
  */
 
+import { noticePreview, noticePreviewChoices, sendTestNotice as sendTest } from "./app/notice-preview";
+import { readProgress } from "./app/progress";
+import type { SettingsForm } from "./app/settings-form";
+import {
+  saveSettingsFromPage,
+  saveCredlyToken as saveToken,
+  settingsView,
+  testCredlyConnection as testConnection,
+} from "./app/settings-ui";
+import { base64 } from "./platform/encoding";
+import { services } from "./platform/services";
+import * as ui from "./platform/ui";
+
 /** The BadgeDesk menu: [label, entry point]; null draws a separator. */
-export const MENU: ReadonlyArray<readonly [string, string] | null> = [["Help", "showHelp"]];
+export const MENU: ReadonlyArray<readonly [string, string] | null> = [
+  ["Settings", "showSettings"],
+  ["Preview a notice…", "showNoticePreview"],
+  ["Progress", "showProgress"],
+  ["Help", "showHelp"],
+];
 
 /**
  * Simple trigger. It may run in AuthMode.NONE or LIMITED, where properties, mail and the network
@@ -37,6 +55,56 @@ function showHelp() {
   );
 }
 
+function showSettings() {
+  ui.showSidebar("Settings", "BadgeDesk settings");
+}
+function showProgress() {
+  ui.showSidebar("Progress", "BadgeDesk progress");
+}
+/** Called by page templates: <?!= include('Styles') ?>. */
+function include(name: string) {
+  return ui.pageFile(name);
+}
+function getSettingsView() {
+  return settingsView(services());
+}
+function saveSettings(form: SettingsForm) {
+  return saveSettingsFromPage(services(), form);
+}
+function saveCredlyToken(token: string) {
+  return saveToken(services(), token);
+}
+function testCredlyConnection() {
+  return testConnection(services(), base64);
+}
+function getProgress() {
+  return readProgress(services().scriptProperties);
+}
+function showNoticePreview() {
+  ui.showDialog("NoticePreview", "Notice preview", 960, 640);
+}
+function getNoticePreviewChoices() {
+  return noticePreviewChoices(services());
+}
+function getNoticePreview(email: string) {
+  return noticePreview(services(), email);
+}
+function sendTestNotice(email: string, language: string) {
+  return sendTest(services(), email, language);
+}
+
 global.onOpen = onOpen;
 global.onInstall = onInstall;
 global.showHelp = showHelp;
+global.showSettings = showSettings;
+global.showProgress = showProgress;
+global.include = include;
+global.getSettingsView = getSettingsView;
+global.saveSettings = saveSettings;
+global.saveCredlyToken = saveCredlyToken;
+global.testCredlyConnection = testCredlyConnection;
+global.getProgress = getProgress;
+global.showNoticePreview = showNoticePreview;
+global.getNoticePreviewChoices = getNoticePreviewChoices;
+global.getNoticePreview = getNoticePreview;
+global.sendTestNotice = sendTestNotice;

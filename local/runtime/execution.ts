@@ -63,6 +63,8 @@ export class Execution {
   readonly logs: string[] = [];
   readonly startedAt: number;
   killed = false;
+  /** "trigger" when a trigger fired the run: Google refuses SpreadsheetApp.getUi() there. */
+  origin: "direct" | "trigger" = "direct";
   private callIndex = 0;
   /** Hooks run before a service call (fault injection, overlapping runs). */
   readonly beforeCall: Array<(member: string, index: number) => void> = [];

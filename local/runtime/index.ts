@@ -3,6 +3,19 @@
  * file registers every emulated service.
  */
 import "./services/logger";
+import "./spreadsheet";
+import "./services/url-fetch";
+import "./services/mail";
+import "./services/gmail";
+import "./services/html";
+import "./services/forms";
+import "./services/properties";
+import "./services/cache";
+import "./services/lock";
+import "./services/utilities";
+import "./services/session";
+import "./services/trigger-model";
+import "./services/script-app";
 
 export type { CostTable, Limits } from "./costs";
 export { DEFAULT_COSTS, limitsFor } from "./costs";
@@ -10,3 +23,20 @@ export type { AuthMode, ExecutionRecord } from "./execution";
 export { Execution, ExecutionKilled, VirtualClock } from "./execution";
 export type { RunOptions, RuntimeOptions } from "./runtime";
 export { Runtime, registerServices, topLevelFunctions } from "./runtime";
+export type { EventFireOptions, RunUntilOptions } from "./scheduler";
+export { clockEvent, fireEventTriggers, fireFormSubmit, runUntil, triggersOf } from "./scheduler";
+export { scriptCacheValue } from "./services/cache";
+export type { LockScope } from "./services/lock";
+export { holdLock, LOCK_TIMEOUT, lockHolder } from "./services/lock";
+export type { HostPropertyStore } from "./services/properties";
+export { propertiesOf } from "./services/properties";
+export { TOO_MANY_TRIGGERS } from "./services/script-app";
+export { seedUuids } from "./services/utilities";
+export * from "./spreadsheet";
+export { loadWorkbook, saveWorkbook } from "./xlsx";
+export { type FetchLogEntry, allowUrlPrefix, urlFetchOf } from "./services/url-fetch";
+export { type SentMessage, outboxOf } from "./mail/outbox";
+export { type HtmlPage, pageOf } from "./html/output";
+export { serveHtml } from "./bridge";
+export { type SubmitOptions, formsOf } from "./forms/host";
+export { quotaDay } from "./quota";

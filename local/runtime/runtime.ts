@@ -141,6 +141,7 @@ export class Runtime {
       options.timeLimitMs ?? this.limits.executionMs,
       options.killAtCall,
     );
+    exec.origin = options.origin ?? "direct";
     exec.beforeCall.push((member, index) => {
       for (const hook of this.beforeCall) hook(exec, member, index);
     });

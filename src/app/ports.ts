@@ -207,4 +207,6 @@ export interface Services {
   users: Users;
   ui: Ui;
   newId(): string;
+  /** Base64 of the UTF-8 bytes of `text` (Utilities.base64Encode). */
+  base64(text: string): string;
 }

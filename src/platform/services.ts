@@ -271,5 +271,6 @@ export function services(): Services {
     },
     ui: ui(),
     newId: () => Utilities.getUuid(),
+    base64: (text) => Utilities.base64Encode(text, Utilities.Charset.UTF_8),
   };
 }

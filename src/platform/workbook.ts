@@ -21,7 +21,11 @@ function sheetPort(sheet: Sheet): SheetPort {
     },
     append(values) {
       if (values.length === 0) return;
-      sheet.getRange(sheet.getLastRow() + 1, 1, values.length, values[0].length).setValues(values);
+      const first = sheet.getLastRow() + 1;
+      // A range past the sheet's grid throws ("outside the dimensions of the sheet"): grow it first.
+      const missing = first + values.length - 1 - sheet.getMaxRows();
+      if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+      sheet.getRange(first, 1, values.length, values[0].length).setValues(values);
     },
     lastRow: () => sheet.getLastRow(),
     lastColumn: () => sheet.getLastColumn(),

@@ -1,0 +1,167 @@
+import { credlyBaseUrl, credlyClient } from "../credly";
+import { NotAnOperator, requireOperator } from "./access";
+import { nextMonthlyRun } from "./next-run";
+import type { Services } from "./ports";
+import { loadSettings, loadToken, maskToken, TOKEN_KEY, updateSettings } from "./settings";
+import { type EditableSettings, type FieldErrors, parseSettingsForm, type SettingsForm } from "./settings-form";
+
+/** What the settings page shows. The token itself never leaves the server: only whether it is set. */
+export interface SettingsView {
+  settings: EditableSettings;
+  token: { tokenSet: boolean; tokenMasked: string };
+  /** The person at the keyboard, and whether they may change settings. */
+  you: string;
+  canEdit: boolean;
+  /** Why not, in words (empty when canEdit). */
+  refusal: string;
+  schedule: { nextRun: string; timeZone: string; owner: string };
+  formUrl: string;
+}
+
+export interface SaveResult {
+  ok: boolean;
+  /** Field → problem; "_form" for a problem with the whole form (e.g. not an operator). */
+  errors: FieldErrors;
+}
+
+export interface TokenResult {
+  ok: boolean;
+  error: string;
+  token: SettingsView["token"];
+}
+
+export interface ConnectionAnswer {
+  ok: boolean;
+  message: string;
+}
+
+/** Handlers the Triggers port lists for a monthly run (by the schedule use case). */
+const MONTHLY_HANDLERS = ["runMonthlyCycle", "monthlyCycle", "runCycle", "cycleTrigger"];
+
+function refusalFor(services: Services, action: string): string {
+  try {
+    requireOperator(services.users, loadSettings(services.scriptProperties), action);
+    return "";
+  } catch (error) {
+    if (error instanceof NotAnOperator) return error.message;
+    throw error;
+  }
+}
+
+function tokenView(services: Services): SettingsView["token"] {
+  const token = loadToken(services.userProperties);
+  return { tokenSet: token !== "", tokenMasked: maskToken(token) };
+}
+
+/**
+ * Installable triggers are listed only to the account that made them (reference: apps-script.md),
+ * so a monthly run that we cannot see was scheduled by someone else, or not at all.
+ */
+function scheduleOwner(services: Services): string {
+  const mine = services.triggers.list().some((t) => t.kind === "clock" && MONTHLY_HANDLERS.includes(t.handler));
+  return mine
+    ? `you (${services.users.effective()}): the monthly run uses your Credly token`
+    : "not scheduled by you (another operator may have scheduled it: Schedule monthly run… shows it)";
+}
+
+/** The settings page's data. */
+export function settingsView(services: Services): SettingsView {
+  const { formId: _formId, formUrl, ...settings } = loadSettings(services.scriptProperties);
+  const refusal = refusalFor(services, "change settings");
+  const timeZone = services.workbook.timeZone();
+  return {
+    settings,
+    token: tokenView(services),
+    you: services.users.active(),
+    canEdit: refusal === "",
+    refusal,
+    schedule: {
+      nextRun: nextMonthlyRun(
+        services.clock.now(),
+        timeZone,
+        settings.scheduleDay,
+        settings.scheduleHour,
+        services.formatDate,
+      ),
+      timeZone,
+      owner: scheduleOwner(services),
+    },
+    formUrl,
+  };
+}
+
+/** Checks every field and saves them all, or saves nothing and says what is wrong where. */
+export function saveSettingsFromPage(services: Services, form: SettingsForm): SaveResult {
+  const refusal = refusalFor(services, "change settings");
+  if (refusal) return { ok: false, errors: { _form: refusal } };
+  const parsed = parseSettingsForm(form);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const you = services.users.active().toLowerCase();
+  if (parsed.settings.operators.length > 0 && you && !parsed.settings.operators.includes(you)) {
+    return {
+      ok: false,
+      errors: { operators: `Add yourself (${you}): without it you could not change settings again.` },
+    };
+  }
+  updateSettings(services.scriptProperties, parsed.settings);
+  return { ok: true, errors: {} };
+}
+
+// Credly does not publish the token's format; this only refuses what cannot be one (a pasted
+// sentence, a line break) so a slip is caught before a 401 is.
+const TOKEN_SHAPE = /^[\x21-\x7e]{8,512}$/;
+
+/**
+ * Saves the Credly token in the specialist's own user properties (never a cell, never the Log, never
+ * script properties where other editors could read it). An empty token removes it.
+ */
+export function saveCredlyToken(services: Services, token: unknown): TokenResult {
+  const refusal = refusalFor(services, "change the Credly token");
+  if (refusal) return { ok: false, error: refusal, token: tokenView(services) };
+  const value = typeof token === "string" ? token.trim() : "";
+  if (value === "") {
+    services.userProperties.remove(TOKEN_KEY);
+    return { ok: true, error: "", token: tokenView(services) };
+  }
+  if (!TOKEN_SHAPE.test(value)) {
+    return {
+      ok: false,
+      error: "That does not look like a Credly token: paste it again without spaces or line breaks.",
+      token: tokenView(services),
+    };
+  }
+  services.userProperties.set(TOKEN_KEY, value);
+  return { ok: true, error: "", token: tokenView(services) };
+}
+
+/**
+ * One read from Credly with the saved settings and your token; the answer in words. `base64` is
+ * Utilities.base64Encode, handed in by the entry point.
+ */
+export function testCredlyConnection(services: Services, base64: (text: string) => string): ConnectionAnswer {
+  const settings = loadSettings(services.scriptProperties);
+  const token = loadToken(services.userProperties);
+  if (!token) {
+    return {
+      ok: false,
+      message: "No Credly token is saved for you yet: paste it in Credly token and press Save token.",
+    };
+  }
+  if (!settings.credlyOrganizationId) {
+    return { ok: false, message: "Enter the Organization ID and press Save settings first." };
+  }
+  let baseUrl: string;
+  try {
+    baseUrl = credlyBaseUrl(settings.credlyEnvironment, settings.credlyCustomUrl);
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  const answer = credlyClient({
+    http: services.http,
+    baseUrl,
+    organizationId: settings.credlyOrganizationId,
+    token,
+    base64,
+  }).testConnection();
+  return { ok: answer.ok, message: answer.message };
+}

@@ -25,6 +25,9 @@ import {
   zoneOffsetMs,
 } from "./zone";
 
+// Looked up once: in a vm context (jest, the local runtime) every global lookup in a hot loop is slow.
+const { floor, min } = Math;
+
 export interface GenerateOptions {
   seed: number;
   /** The month the entries are entered in, "YYYY-MM". */
@@ -183,7 +186,7 @@ function generateOne(
   while (students.length < studentTarget && drafts.length < baseTarget) {
     const student = newStudent(ctx, rng);
     students.push(student);
-    const count = Math.min(pickCredentialCount(rng), baseTarget - drafts.length);
+    const count = min(pickCredentialCount(rng), baseTarget - drafts.length);
     for (const credential of pickCredentials(rng, student.place, count)) {
       drafts.push(clock.draft(rng, student, credential));
     }
@@ -199,10 +202,7 @@ function generateOne(
   const idMix = hashText(`entry-ids:${options.seed}`);
   const expected = emptyExpectation(month, students.length);
   ordered.forEach((draft, i) => {
-    draft.row["Entry ID"] = `E-${scramble32((monthSlot | i) ^ idMix)
-      .toString(36)
-      .toUpperCase()
-      .padStart(7, "0")}`;
+    draft.row["Entry ID"] = entryId(scramble32((monthSlot | i) ^ idMix));
     const intent = intentFor(draft.kind ?? "clean", intendedDecision(draft.kind, draft.credential));
     ctx.intents.push(intent);
     expected.byDecision[intent.decision]++;
@@ -222,23 +222,40 @@ function oldestFirst(drafts: Draft[]): Draft[] {
   const keys = new Float64Array(drafts.length);
   // Seconds (< 2^33 until the year 2242) times 2^20 plus an index below 2^20 stays under 2^53.
   drafts.forEach((d, i) => {
-    keys[i] = Math.floor(d.at / 1000) * 1_048_576 + i;
+    keys[i] = floor(d.at / 1000) * 1_048_576 + i;
   });
   keys.sort();
   return Array.from(keys, (key) => drafts[key % 1_048_576]);
 }
 
-const INTENTS = new Map<string, Intent>();
+const INTENTS = new Map<Intent["kind"], Map<Decision, Intent>>();
 
 /** One shared, frozen object per kind and decision: a hundred thousand entries share a few dozen. */
 function intentFor(kind: Intent["kind"], decision: Decision): Intent {
-  const key = `${kind}|${decision}`;
-  let intent = INTENTS.get(key);
+  let byDecision = INTENTS.get(kind);
+  if (!byDecision) {
+    byDecision = new Map();
+    INTENTS.set(kind, byDecision);
+  }
+  let intent = byDecision.get(decision);
   if (!intent) {
     intent = Object.freeze({ kind, decision });
-    INTENTS.set(key, intent);
+    byDecision.set(decision, intent);
   }
   return intent;
+}
+
+// Crockford's base 32: no I, L, O or U, so an id read aloud or retyped is not misread.
+const ID_DIGITS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** "E-" and seven base-32 digits of a 32-bit number (32^7 > 2^32, so distinct numbers stay distinct). */
+function entryId(n: number): string {
+  let id = "";
+  for (let k = 0; k < 7; k++) {
+    id = ID_DIGITS[n % 32] + id;
+    n = (n - (n % 32)) / 32;
+  }
+  return `E-${id}`;
 }
 
 function emptyExpectation(month: string, students: number): MonthExpectation {
@@ -312,7 +329,7 @@ function poolFor(program: ProgramSpec) {
 function pickCredentials(rng: Random, place: SiteProgram, count: number): CatalogCredential[] {
   const { pool, first } = poolFor(place.program);
   const picked = [first(rng)];
-  while (picked.length < Math.min(count, pool.length)) {
+  while (picked.length < min(count, pool.length)) {
     picked.push(
       rng.weighted(
         pool,
@@ -414,7 +431,7 @@ class MonthClock {
  * minutes after midnight on the 1st, where a month window computed in the wrong zone goes wrong.
  */
 function placeOnBoundaries(rng: Random, clock: MonthClock, drafts: Draft[]): void {
-  const each = Math.min(3, Math.floor(drafts.length / 8));
+  const each = min(3, floor(drafts.length / 8));
   const chosen = new Set<Draft>();
   while (chosen.size < each * 2) chosen.add(drafts[rng.int(0, drafts.length - 1)]);
   [...chosen].forEach((draft, i) => {
@@ -474,7 +491,7 @@ function makeMistakes(
       continue;
     }
     // The same student and credential reported again, later in the month (often typed after the form).
-    const at = Math.min(original.at + rng.int(3_600, 259_200) * 1000, clock.end - 60_000);
+    const at = min(original.at + rng.int(3_600, 259_200) * 1000, clock.end - 60_000);
     const again: Draft = {
       ...original,
       at,

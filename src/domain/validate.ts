@@ -12,14 +12,17 @@ import { quoted } from "./text";
 /** Longest name we accept: anything longer is a paste slip (a whole row in one cell), not a name. */
 export const NAME_MAX = 100;
 
-/** Letters of any script, combining marks, spaces, apostrophes, hyphens and periods (St. John, O'Brien). */
-const NAME_CHARACTER = /[\p{L}\p{M} '’.-]/u;
+/**
+ * A name is whatever the student is called, so odd characters are not refused: a name with `<`,
+ * `=` or `+` is stored as text in the sheet and escaped in HTML, which is the protection (refusing
+ * it would hide a student, not a risk). Only invisible control characters are a slip to fix.
+ */
+const CONTROL = /\p{Cc}/u;
 
 function nameProblem(field: string, name: string): string | null {
   if (name === "") return `${field} is empty`;
   if (name.length > NAME_MAX) return `${field} ${quoted(name)} is longer than ${NAME_MAX} characters`;
-  const odd = Array.from(new Set(Array.from(name).filter((c) => !NAME_CHARACTER.test(c))));
-  if (odd.length > 0) return `${field} ${quoted(name)} has characters a name does not use: ${odd.join(" ")}`;
+  if (CONTROL.test(name)) return `${field} ${quoted(name)} has an invisible control character`;
   if (!/\p{L}/u.test(name)) return `${field} ${quoted(name)} has no letters`;
   return null;
 }

@@ -1,10 +1,10 @@
 import { type Entry, type Language, readEntry, studentName } from "../domain/entry";
 import type { Composed, ComposedMessage } from "../domain/merge";
 import { monthLabel, monthOf } from "../domain/month";
-import { DEFAULT_NOTICE_TEMPLATES } from "../domain/notice-templates";
 import { composeNotice, type Notice } from "../domain/notices";
 import { ENTRIES, rawEntryOf, readTable, requireSheet } from "../workbook";
 import { NotAnOperator, requireOperator } from "./access";
+import { loadTemplates } from "./notice-templates";
 import type { Services } from "./ports";
 import { loadSettings } from "./settings";
 
@@ -104,8 +104,10 @@ export function noticePreview(services: Services, email: unknown): NoticePreview
     throw new Error(`No entry for ${wanted || "that student"} in the newest month: pick a student from the list.`);
   const settings = loadSettings(services.scriptProperties);
   const noticeSettings = { agencyName: settings.agencyName, senderName: settings.senderName, month };
+  // The texts on the Templates sheet (or the defaults): what Send notices would send.
+  const templates = loadTemplates(services.workbook).templates.notice;
   const inLanguage = (language: Language) =>
-    rendered(composeNotice({ ...notice, language }, noticeSettings, DEFAULT_NOTICE_TEMPLATES));
+    rendered(composeNotice({ ...notice, language }, noticeSettings, templates));
   return {
     to: notice.email,
     student: studentName(notice),

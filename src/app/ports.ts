@@ -26,6 +26,8 @@ export interface ChartSpec {
   ranges: string[];
   row: number;
   column: number;
+  /** Sheets chart options (EmbeddedChartBuilder.setOption), e.g. a second axis for a rate. */
+  options?: Record<string, unknown>;
 }
 
 /** One sheet. Reads and writes are whole ranges: never a call per cell in a loop. */

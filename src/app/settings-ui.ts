@@ -1,5 +1,5 @@
-import { credlyBaseUrl, credlyClient } from "../credly";
 import { NotAnOperator, requireOperator } from "./access";
+import { credlyFor } from "./credly";
 import { nextMonthlyRun } from "./next-run";
 import type { Services } from "./ports";
 import { loadSettings, loadToken, maskToken, TOKEN_KEY, updateSettings } from "./settings";
@@ -134,34 +134,16 @@ export function saveCredlyToken(services: Services, token: unknown): TokenResult
   return { ok: true, error: "", token: tokenView(services) };
 }
 
-/**
- * One read from Credly with the saved settings and your token; the answer in words. `base64` is
- * Utilities.base64Encode, handed in by the entry point.
- */
-export function testCredlyConnection(services: Services, base64: (text: string) => string): ConnectionAnswer {
-  const settings = loadSettings(services.scriptProperties);
-  const token = loadToken(services.userProperties);
-  if (!token) {
-    return {
-      ok: false,
-      message: "No Credly token is saved for you yet: paste it in Credly token and press Save token.",
-    };
-  }
-  if (!settings.credlyOrganizationId) {
-    return { ok: false, message: "Enter the Organization ID and press Save settings first." };
-  }
-  let baseUrl: string;
+/** One read from Credly with the saved settings and your own token; the answer in words. */
+export function testCredlyConnection(services: Services): ConnectionAnswer {
+  let client: ReturnType<typeof credlyFor>;
   try {
-    baseUrl = credlyBaseUrl(settings.credlyEnvironment, settings.credlyCustomUrl);
+    client = credlyFor(services);
   } catch (error) {
-    return { ok: false, message: (error as Error).message };
+    // Not set up yet (CredlyNotConfigured), or a custom address that is not one: answers for the page.
+    if (error instanceof Error) return { ok: false, message: error.message };
+    throw error;
   }
-  const answer = credlyClient({
-    http: services.http,
-    baseUrl,
-    organizationId: settings.credlyOrganizationId,
-    token,
-    base64,
-  }).testConnection();
+  const answer = client.testConnection();
   return { ok: answer.ok, message: answer.message };
 }

@@ -51,6 +51,16 @@ export interface CredlyClient {
   issueBadges(requests: BadgeRequest[]): IssueOutcome[];
   /** Issued badges matching every given filter, following Credly's pages. */
   findBadges(filter: BadgeFilter, options?: FindOptions): CredlyResult<Found<Badge>>;
+  /**
+   * Several searches at once: the first page of each in one fetchAll, further pages (rare for a
+   * lookup by e-mail and template) in later fetchAll waves. Answers in filter order.
+   */
+  findBadgesMany(filters: BadgeFilter[]): CredlyResult<Badge[]>[];
+  /**
+   * Every badge matching the filter: page 1 tells total_pages, the rest go out together in one
+   * fetchAll (Credly pages by number: `page=N`, 50 a page).
+   */
+  listBadges(filter: BadgeFilter): CredlyResult<Badge[]>;
   getBadge(id: string): CredlyResult<Badge>;
   /** Every badge template of the organization, all pages. */
   listTemplates(): CredlyResult<BadgeTemplate[]>;
@@ -145,6 +155,49 @@ export function credlyClient(options: CredlyClientOptions): CredlyClient {
     return { ok: false, unknown: true, error: hide(unreadableAnswer(response.status, response.body, context)) };
   };
 
+  const badgesUrl = (filter: BadgeFilter, extra: Array<[string, string | undefined]>): string => {
+    const query = filterParam([
+      ["recipient_email", filter.recipientEmail],
+      ["badge_template_id", filter.templateId],
+      ["issuer_earner_id", filter.issuerEarnerId],
+      ["state", filter.state],
+    ]);
+    return withQuery(`${orgUrl}/badges`, [["filter", query], ...extra]);
+  };
+
+  /** GETs in one fetchAll; a network failure fails every one of them (the port throws for all). */
+  const fetchAllOrFail = (urls: string[], context: Doing): CredlyResult<HttpResponse>[] => {
+    let responses: HttpResponse[];
+    try {
+      responses = http.fetchAll(urls.map((url) => request("get", url)));
+    } catch (thrown) {
+      const error = fail(networkError(thrown, baseUrl, context));
+      return urls.map(() => error);
+    }
+    return urls.map((_, i) => {
+      const response = responses[i];
+      if (response === undefined) return fail(networkError("no answer", baseUrl, context));
+      if (response.status < 200 || response.status > 299) return fail(errorFromResponse(response, context));
+      return { ok: true, value: response };
+    });
+  };
+
+  const readBadgePage = (
+    response: HttpResponse,
+    context: Doing,
+  ): CredlyResult<{ items: Badge[]; next: string | null; totalPages: number }> => {
+    const page = readPage(response.body);
+    const items = page ? page.data.map(readBadge) : [];
+    if (!page || items.some((item) => item === null)) {
+      // A badge we cannot read could be the one a lookup is looking for: fail, not skip.
+      return fail(unreadableAnswer(response.status, response.body, context));
+    }
+    return {
+      ok: true,
+      value: { items: items as Badge[], next: page.metadata.next_page_url, totalPages: page.metadata.total_pages },
+    };
+  };
+
   return {
     issueBadges(requests) {
       if (requests.length === 0) return [];
@@ -162,17 +215,67 @@ export function credlyClient(options: CredlyClientOptions): CredlyClient {
     },
 
     findBadges(filter, findOptions = {}) {
-      const query = filterParam([
-        ["recipient_email", filter.recipientEmail],
-        ["badge_template_id", filter.templateId],
-        ["issuer_earner_id", filter.issuerEarnerId],
-        ["state", filter.state],
-      ]);
-      const url = withQuery(`${orgUrl}/badges`, [
-        ["filter", query],
-        ["sort", findOptions.sort],
-      ]);
+      const url = badgesUrl(filter, [["sort", findOptions.sort]]);
       return pages(url, { doing: "looking up badges" }, readBadge, findOptions.maxPages ?? DEFAULT_MAX_PAGES);
+    },
+
+    findBadgesMany(filters) {
+      const context: Doing = { doing: "looking up badges" };
+      const results: Array<CredlyResult<Badge[]> | null> = filters.map(() => null);
+      const found: Badge[][] = filters.map(() => []);
+      let wave = filters.map((filter, index) => ({ index, url: badgesUrl(filter, []), visited: [] as string[] }));
+      while (wave.length > 0) {
+        const answers = fetchAllOrFail(
+          wave.map((w) => w.url),
+          context,
+        );
+        const next: typeof wave = [];
+        wave.forEach((w, i) => {
+          const answer = answers[i];
+          if (!answer.ok) {
+            results[w.index] = answer;
+            return;
+          }
+          const page = readBadgePage(answer.value, context);
+          if (!page.ok) {
+            results[w.index] = page;
+            return;
+          }
+          found[w.index].push(...page.value.items);
+          const link = page.value.next;
+          if (link === null || w.visited.length + 1 >= DEFAULT_MAX_PAGES) {
+            results[w.index] = { ok: true, value: found[w.index] };
+            return;
+          }
+          const resolved = nextPageUrl(link, baseUrl);
+          if (!resolved.ok) results[w.index] = fail(resolved.error);
+          else next.push({ index: w.index, url: resolved.value, visited: [...w.visited, w.url] });
+        });
+        wave = next;
+      }
+      return results as CredlyResult<Badge[]>[];
+    },
+
+    listBadges(filter) {
+      const context: Doing = { doing: "reading badge states" };
+      const url = badgesUrl(filter, []);
+      const sent = send(request("get", url), context);
+      if (!sent.ok) return sent;
+      const first = readBadgePage(sent.value, context);
+      if (!first.ok) return first;
+      const badges = [...first.value.items];
+      const totalPages = Math.min(first.value.totalPages, DEFAULT_MAX_PAGES);
+      if (first.value.next === null || totalPages <= 1) return { ok: true, value: badges };
+      const rest: string[] = [];
+      for (let n = 2; n <= totalPages; n++) rest.push(withQuery(url, [["page", String(n)]]));
+      const answers = fetchAllOrFail(rest, context);
+      for (const answer of answers) {
+        if (!answer.ok) return answer;
+        const page = readBadgePage(answer.value, context);
+        if (!page.ok) return page;
+        badges.push(...page.value.items);
+      }
+      return { ok: true, value: badges };
     },
 
     getBadge(id) {

@@ -79,6 +79,7 @@ function sheetPort(sheet: Sheet): SheetPort {
         }[spec.type];
         let builder = sheet.newChart().setChartType(type).setPosition(spec.row, spec.column, 0, 0);
         for (const a1 of spec.ranges) builder = builder.addRange(sheet.getRange(a1));
+        for (const [option, value] of Object.entries(spec.options ?? {})) builder = builder.setOption(option, value);
         sheet.insertChart(builder.setOption("title", spec.title).build());
       }
     },

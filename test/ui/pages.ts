@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { Runtime, spreadsheetOf } from "../../local/runtime";
+import { type Runtime, spreadsheetOf } from "../../local/runtime";
 import { type ServedPage, serveHtml } from "../../local/runtime/bridge";
 
 /** The built bundle (npx webpack --mode production): pages are served from dist/, as clasp pushes them. */
@@ -38,7 +38,8 @@ export async function launchBrowser(): Promise<Browser> {
   const outside: string[] = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith("http://127.0.0.1:") || url.startsWith("about:") || url.startsWith("data:")) return route.continue();
+    if (url.startsWith("http://127.0.0.1:") || url.startsWith("about:") || url.startsWith("data:"))
+      return route.continue();
     outside.push(url);
     return route.abort();
   });
@@ -119,7 +120,7 @@ export function textOf(locator: Locator, expected: string | RegExp): Promise<str
 }
 
 /** The field's value once it matches. */
-export function valueOf(locator: Locator, expected: string): Promise<string> {
+export function fieldValue(locator: Locator, expected: string): Promise<string> {
   return settled(
     () => locator.inputValue(),
     (value) => value === expected,
@@ -132,7 +133,7 @@ export function callFromPage(page: Page, name: string, ...args: unknown[]): Prom
     ([fn, list]) =>
       new Promise((resolve, reject) => {
         // biome-ignore lint/suspicious/noExplicitAny: google.script.run is the page's untyped global.
-        const run = (window as any).google.script.run.withSuccessHandler(resolve).withFailureHandler(reject);
+        const run = (globalThis as any).google.script.run.withSuccessHandler(resolve).withFailureHandler(reject);
         run[fn as string](...(list as unknown[]));
       }),
     [name, args] as const,

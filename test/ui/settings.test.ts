@@ -4,13 +4,13 @@ import { allowUrlPrefix } from "../../local/runtime/services/url-fetch";
 import {
   type Browser,
   callFromPage,
+  fieldValue,
   launchBrowser,
   type OpenedPage,
   openFromMenu,
   screenshot,
   settled,
   textOf,
-  valueOf,
 } from "./pages";
 
 const ORG = "0b9f6f38-5c2e-4d8a-9a61-3f2d7c1e8a01";
@@ -49,7 +49,7 @@ const field = (page: OpenedPage["page"], label: string) => page.getByLabel(label
 
 /** The page has loaded the settings when the sender name shows. */
 async function loaded(page: OpenedPage["page"]): Promise<void> {
-  expect(await valueOf(field(page, "Sender name"), "CareerTech Badging")).toBe("CareerTech Badging");
+  expect(await fieldValue(field(page, "Sender name"), "CareerTech Badging")).toBe("CareerTech Badging");
 }
 
 async function pointAtSandbox(page: OpenedPage["page"]): Promise<void> {
@@ -82,7 +82,7 @@ describe("the settings sidebar", () => {
 
     const again = await openFromMenu(runtime, browser, "showSettings");
     const reopened = again.page;
-    expect(await valueOf(field(reopened, "Sender name"), "Tech Center Badging")).toBe("Tech Center Badging");
+    expect(await fieldValue(field(reopened, "Sender name"), "Tech Center Badging")).toBe("Tech Center Badging");
     expect(await field(reopened, "Credly environment").inputValue()).toBe("custom");
     expect(await field(reopened, "Custom Credly address").inputValue()).toBe(sandbox.url);
     expect(await field(reopened, "Organization ID").inputValue()).toBe(ORG);
@@ -119,7 +119,7 @@ describe("the settings sidebar", () => {
     expect(await page.locator("#scheduleDay-error").textContent()).toBe("Enter a whole number from 1 to 28.");
     expect(await page.locator("#replyTo-error").textContent()).toBe('"badges@@agency" is not an e-mail address.');
     expect(await field(page, "Organization ID").getAttribute("aria-invalid")).toBe("true");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("credlyOrganizationId");
+    expect(await page.evaluate("document.activeElement.id")).toBe("credlyOrganizationId");
     expect(await page.locator("#saveResult").textContent()).toBe("Not saved: fix the fields marked in red.");
     await screenshot(page, "settings-errors");
     expect(opened.served.calls.map((c) => c.name)).not.toContain("saveSettings");
@@ -192,8 +192,8 @@ describe("the settings sidebar", () => {
     const page = opened.page;
     await loaded(page);
     await page.getByRole("button", { name: "Test connection" }).click();
-    expect(await textOf(page.locator("#connectionResult"), /^No Credly token/)).toBe(
-      "No Credly token is saved for you yet: paste it in Credly token and press Save token.",
+    expect(await textOf(page.locator("#connectionResult"), /^Credly is not set up/)).toBe(
+      "Credly is not set up: enter the organization id in Settings.",
     );
 
     await pointAtSandbox(page);

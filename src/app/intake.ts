@@ -1,0 +1,139 @@
+/**
+ * Intake: form responses and typed rows become Entries rows with an Entry ID and an Entered At.
+ * - The form trigger appends the one response it was fired for.
+ * - Reconcile (before every report, and from the menu) adds every response that has no entry yet
+ *   (a trigger that failed or was disabled loses nothing), and stamps typed or imported rows that
+ *   have no Entry ID or Entered At yet, with the time BadgeDesk first sees them (DESIGN.md).
+ * Responses are matched to entries by their key in Source (timestamp + respondent), never by row.
+ */
+
+import { ENTRIES } from "../workbook/schemas";
+import { readTable, requireSheet } from "../workbook/table";
+import { type CellUpdate, writeCells } from "../workbook/write";
+import { ENTRIES_BOOK, entriesHeader, entriesRow, newEntryId, TYPED_SOURCE } from "./entries-sheet";
+import { RESPONSE_SHEET_KEY } from "./form";
+import { type ResponseEntry, responseEntry, responseReader } from "./form-responses";
+import { writeLog } from "./log";
+import type { Cell, Services } from "./ports";
+import { loadSettings } from "./settings";
+import { withLock } from "./with-lock";
+
+/**
+ * Keys reconcile added lately. The trigger of a response reconcile already added (it waited for
+ * the lock while reconcile ran) finds its key here and adds nothing: reading all of Entries to
+ * check would cost a form submission ~10 s at 100,000 rows (apps-script-costs.md).
+ */
+const RECENT_KEY = "badgedesk.intake.recent";
+/** A trigger normally runs within seconds of the submission; an hour is ample. */
+const RECENT_MS = 60 * 60 * 1000;
+
+export interface Submission {
+  /** The response sheet's name (e.range's sheet). */
+  sheet: string;
+  /** The response row's cells, as e.range.getValues()[0] gives them (Timestamp a Date). */
+  values: Cell[];
+}
+
+export interface SubmissionResult {
+  added: boolean;
+  entryId: string;
+}
+
+/** The form trigger: one Entries row for the response (takes the script lock). */
+export function recordFormSubmission(services: Services, submission: Submission): SubmissionResult {
+  return withLock(services.lock, () => {
+    const { workbook } = services;
+    const timeZone = workbook.timeZone();
+    const header = requireSheet(workbook, submission.sheet).readTop(1)[0] ?? [];
+    const read = responseReader(submission.sheet, header)(submission.values);
+    const response = responseEntry(read, timeZone, services.formatDate);
+    if (!response) throw new Error(`Sheet "${submission.sheet}": the submitted row has no Timestamp date.`);
+    const recent: string[] = JSON.parse(services.scriptProperties.get(RECENT_KEY) ?? "[]");
+    if (recent.includes(response.key)) return { added: false, entryId: "" };
+    const entries = requireSheet(workbook, ENTRIES.sheet);
+    const entryId = newEntryId(services.newId);
+    entries.append([entriesRow(entriesHeader(entries), { "Entry ID": entryId, ...response.values })]);
+    writeLog(services, { action: "Form response", counts: { entries: 1 }, outcome: `Added ${entryId}` });
+    return { added: true, entryId };
+  });
+}
+
+export interface ReconcileResult {
+  /** Form responses that had no entry (their trigger failed or never ran). */
+  added: number;
+  /** Typed or imported rows given an Entry ID and/or Entered At. */
+  stamped: number;
+  problems: string[];
+}
+
+/** The form's responses as entries, or a problem when the response sheet cannot be read. */
+function formResponses(services: Services, problems: string[]): ResponseEntry[] {
+  if (!loadSettings(services.scriptProperties).formId) return [];
+  const name = services.scriptProperties.get(RESPONSE_SHEET_KEY) ?? "";
+  const sheet = name ? services.workbook.sheet(name) : null;
+  if (!sheet) {
+    problems.push(
+      `The instructor form's response sheet "${name}" is missing (renamed?): form responses were not checked. ` +
+        "Give it back its name.",
+    );
+    return [];
+  }
+  const grid = sheet.readAll();
+  if (grid.length === 0) return [];
+  const reader = responseReader(name, grid[0]);
+  const timeZone = services.workbook.timeZone();
+  const out: ResponseEntry[] = [];
+  for (const values of grid.slice(1)) {
+    const response = responseEntry(reader(values), timeZone, services.formatDate);
+    if (response) out.push(response);
+  }
+  return out;
+}
+
+/**
+ * The reconcile pass (see the file comment). The caller holds the script lock (the menu's entry
+ * point and the monthly cycle take it), so the appends cannot interleave with a trigger's.
+ */
+export function reconcileIntake(services: Services): ReconcileResult {
+  const { workbook } = services;
+  const problems: string[] = [];
+  const responses = formResponses(services, problems);
+  const sheet = requireSheet(workbook, ENTRIES.sheet);
+  const table = readTable(sheet, ENTRIES_BOOK);
+  const now = services.clock.now();
+
+  const stamps: CellUpdate[] = [];
+  const sources = new Map<string, number>();
+  for (const row of table.rows) {
+    const source = String(row.get("Source")).trim();
+    sources.set(source, (sources.get(source) ?? 0) + 1);
+    const values: Partial<Record<string, Cell>> = {};
+    if (String(row.get("Entry ID")).trim() === "") values["Entry ID"] = newEntryId(services.newId);
+    if (row.get("Entered At") === "") values["Entered At"] = now;
+    if (Object.keys(values).length === 0) continue;
+    if (source === "") values.Source = TYPED_SOURCE;
+    stamps.push({ rowNumber: row.rowNumber, values });
+  }
+
+  // Counted, not just looked up: two responses from one instructor in the same second both count.
+  const missing: ResponseEntry[] = [];
+  for (const response of responses) {
+    const have = sources.get(response.key) ?? 0;
+    if (have > 0) sources.set(response.key, have - 1);
+    else missing.push(response);
+  }
+
+  writeCells(sheet, table, stamps);
+  if (missing.length > 0) {
+    sheet.append(missing.map((r) => entriesRow(table, { "Entry ID": newEntryId(services.newId), ...r.values })));
+    const recent = missing.filter((r) => now.getTime() - r.timestamp.getTime() < RECENT_MS).map((r) => r.key);
+    services.scriptProperties.set(RECENT_KEY, JSON.stringify(recent.slice(-100)));
+  }
+  const result = { added: missing.length, stamped: stamps.length, problems };
+  writeLog(services, {
+    action: "Reconcile entries",
+    counts: { "responses added": result.added, "rows stamped": result.stamped },
+    outcome: problems.length ? problems.join(" ") : "OK",
+  });
+  return result;
+}

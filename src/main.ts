@@ -5,6 +5,8 @@
  */
 
 import * as badges from "./app/badge-actions";
+import * as cycle from "./app/cycle";
+import { cyclePhases } from "./app/cycle-phases";
 import * as dashboard from "./app/dashboard";
 import * as instructorForm from "./app/form";
 import * as importCsv from "./app/import-csv";
@@ -15,8 +17,6 @@ import * as noticeRun from "./app/notice-run";
 import { readProgress } from "./app/progress";
 import * as report from "./app/report-menu";
 import { entryIdAt } from "./app/revoke";
-import * as cycle from "./app/cycle";
-import { cyclePhases } from "./app/cycle-phases";
 import * as schedule from "./app/schedule";
 import type { SettingsForm } from "./app/settings-form";
 import {
@@ -214,7 +214,11 @@ function stopMonthlyRun() {
 }
 /** The monthly trigger's handler (settings-ui.ts finds the trigger by this name). */
 function runMonthlyCycle(e?: { triggerUid?: string }) {
-  return cycle.runMonthlyCycle(services(), { origin: "monthly trigger", triggerUid: e?.triggerUid, phases: cyclePhases });
+  return cycle.runMonthlyCycle(services(), {
+    origin: "monthly trigger",
+    triggerUid: e?.triggerUid,
+    phases: cyclePhases,
+  });
 }
 /** The one-off trigger a slice leaves for the next. */
 function continueMonthlyCycle() {

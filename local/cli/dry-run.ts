@@ -30,17 +30,17 @@ function emptied(folder: string): string {
 }
 
 /**
- * The phases without side effects, through the entry points the menu calls: intake (Entry IDs, in
- * memory only), the month's report (decisions, with Credly reads for "Already badged"), and the
- * Send notices dialog's plan. Each notice that would go out is rendered by the dialog's preview
+ * The phases without side effects, through the entry points the menu calls: Build monthly report
+ * (intake first: Entry IDs, in memory only; then the month's report (decisions, with Credly reads for "Already badged")), and
+ * the Send notices dialog's plan. Each notice that would go out is rendered by the dialog's preview
  * and kept as an .eml in `would-send/`. Nothing is sent and nothing is issued: checked, not assumed.
  */
 export function dryRun(runtime: Runtime, month: string, outDir: string): DryRun {
-  const intake = entryPoint(runtime, "intake");
   const report = entryPoint(runtime, "report");
   if (!report) throw new CliError("This build cannot build the monthly report yet (buildMonthlyReport).", 1);
-  if (intake) call(runtime, intake);
-  call(runtime, report, month);
+  // The menu item reconciles intake first, then asks which month: the specialist types it.
+  spreadsheetOf(runtime).ui.answers.push({ button: "OK", text: month });
+  call(runtime, report);
   const counts = countReport(reportLines(spreadsheetOf(runtime), month));
   const planner = entryPoint(runtime, "noticePlan");
   const plan = planner ? (call(runtime, planner, month).value as NoticePlan) : null;

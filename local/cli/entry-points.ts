@@ -9,7 +9,6 @@ export const ENTRY_POINTS = {
   setUp: ["setUpWorkbook"],
   schedule: ["scheduleMonthlyRun", "installSchedule"],
   cycle: ["runMonthlyCycle"],
-  intake: ["reconcileEntries", "reconcile"],
   report: ["buildMonthlyReport"],
   noticePlan: ["getNoticePlan"],
   preview: ["previewNotice"],

@@ -12,15 +12,16 @@ import {
   closeSlice,
   describeCycle,
   failed,
+  type Go,
   MAX_FAILURES,
   monthToRun,
   NEXT_SLICE_MS,
   notYet,
   openSlice,
+  PHASE_WORDS,
   type PhaseOutcome,
   type Step,
   startCycle,
-  type Then,
 } from "../domain/cycle-state";
 import { monthLabel, priorMonth } from "../domain/month";
 import { requireOperator } from "./access";
@@ -78,16 +79,6 @@ const RESERVE_MS = 30_000;
 const SAFETY_NET_MS = 8 * 60 * 1000;
 /** A trigger run that finds the lock taken tries again this much later. */
 const BUSY_RETRY_MS = 10 * 60 * 1000;
-
-const PHASE_WORDS: Record<CycleState["phase"], string> = {
-  intake: "checking new entries",
-  report: "building the report",
-  notices: "sending notices",
-  wait: "waiting the notice delay",
-  badges: "issuing badges",
-  summary: "e-mailing the summary",
-  done: "done",
-};
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -227,31 +218,29 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
 
   const opened = openSlice(state, started, rules);
   state = opened.state;
-  let then: Then = opened.then;
+  let go: Go = opened.go;
   saveCycle(props, state);
-  if (then !== "stop") scheduleContinuation(services.triggers, new Date(started.getTime() + SAFETY_NET_MS), started);
+  if (go !== "stop") scheduleContinuation(services.triggers, new Date(started.getTime() + SAFETY_NET_MS), started);
   const slice = budget(services.clock);
-  while (then === "continue") {
+  const finished: string[] = [];
+  while (go === "continue") {
     if (slice.exhausted(RESERVE_MS)) {
       const at = new Date(services.clock.now().getTime() + NEXT_SLICE_MS);
       state = { ...state, next: { at: at.toISOString(), kind: "slice", why: "this slice's time is up" } };
-      then = "wait";
+      go = "wait";
       break;
     }
     const step = runPhase(services, settings, state, options.phases, slice, rules);
     state = step.state;
-    then = step.then;
+    go = step.go;
     saveCycle(props, state);
     showProgress(services, state, describeCycle(state));
-    if (then === "done") {
-      writeLog(services, {
-        action: "Monthly cycle",
-        outcome: `${monthLabel(state.month)} done: ${describeCycle(state)}`,
-      });
+    if (go === "done") {
+      finished.push(`${monthLabel(state.month)} is done in ${state.slices} slice(s).`);
       const nextMonth = monthToRun(state, due);
       if (nextMonth) {
         state = { ...startCycle(nextMonth, services.clock.now()), slices: 1, sliceOpen: true };
-        then = "continue";
+        go = "continue";
       }
     }
   }
@@ -260,9 +249,9 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
   saveCycle(props, state);
   clearContinuations(services.triggers);
   const ended = services.clock.now();
-  if (then === "wait" && state.next) scheduleContinuation(services.triggers, new Date(state.next.at), ended);
-  const problem = then === "stop" ? tellCycleStopped(services, settings, state) : "";
-  const message = `${describeCycle(state)}${problem ? `. ${problem}` : ""}`;
+  if (go === "wait" && state.next) scheduleContinuation(services.triggers, new Date(state.next.at), ended);
+  const problem = go === "stop" ? tellCycleStopped(services, settings, state) : "";
+  const message = [...finished, `${describeCycle(state)}.`, problem].filter((t) => t !== "").join(" ");
   showProgress(services, state, message);
   writeLog(services, {
     action: "Monthly cycle",
@@ -274,7 +263,7 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
     },
     outcome: message,
   });
-  return result(then === "stop" ? "stopped" : "worked", message, state);
+  return result(go === "stop" ? "stopped" : "worked", message, state);
 }
 
 /** What "Run the cycle now…" would do, in words (reads the saved state only). */

@@ -7,7 +7,7 @@ import { isValidDate } from "../domain/dates";
 import type { TableSchema } from "../workbook/schemas";
 import { MissingHeadersError } from "../workbook/table";
 import { QUESTION, RESPONDENT_EMAIL, RESPONSE_TIMESTAMP } from "./form";
-import type { Cell, DateFormatter } from "./ports";
+import type { Cell } from "./ports";
 
 export function responseSchema(sheet: string): TableSchema {
   return { sheet, headers: [RESPONSE_TIMESTAMP, RESPONDENT_EMAIL, ...Object.values(QUESTION)], optional: [] };
@@ -33,12 +33,14 @@ export function responseReader(sheet: string, header: Cell[]): (values: Cell[]) 
 }
 
 /**
- * The response's key, kept in the entry's Source: "Form response 2026-11-03 09:41:07 -0600
- * j.doe@site.example.edu". Reconcile matches entries to responses by it, never by row. The offset
- * tells apart the two 01:30s of the night the clocks go back.
+ * The response's key, kept in the entry's Source: "Form response 2026-11-03T15:41:07Z
+ * j.doe@site.example.edu". Reconcile matches entries to responses by it, never by row. The time
+ * is UTC: it has no second 01:30 on the night the clocks go back, and needs no formatDate call
+ * (a service call) for each of a year's responses.
  */
-export function responseKey(timestamp: Date, respondent: string, timeZone: string, formatDate: DateFormatter): string {
-  return `Form response ${formatDate(timestamp, timeZone, "yyyy-MM-dd HH:mm:ss Z")} ${respondent.trim().toLowerCase()}`;
+export function responseKey(timestamp: Date, respondent: string): string {
+  const utc = timestamp.toISOString().replace(/\.\d{3}Z$/, "Z");
+  return `Form response ${utc} ${respondent.trim().toLowerCase()}`;
 }
 
 export interface ResponseEntry {
@@ -52,15 +54,11 @@ export interface ResponseEntry {
  * The Entries values of one response row, or null when its Timestamp is not a date (a row typed
  * into the response sheet by hand is not a response).
  */
-export function responseEntry(
-  get: (header: string) => Cell,
-  timeZone: string,
-  formatDate: DateFormatter,
-): ResponseEntry | null {
+export function responseEntry(get: (header: string) => Cell): ResponseEntry | null {
   const timestamp = get(RESPONSE_TIMESTAMP);
   if (!isValidDate(timestamp)) return null;
   const respondent = String(get(RESPONDENT_EMAIL)).trim();
-  const key = responseKey(timestamp, respondent, timeZone, formatDate);
+  const key = responseKey(timestamp, respondent);
   const text = (header: string) => {
     const value = get(header);
     return isValidDate(value) ? value : String(value);

@@ -43,10 +43,9 @@ export interface SubmissionResult {
 export function recordFormSubmission(services: Services, submission: Submission): SubmissionResult {
   return withLock(services.lock, () => {
     const { workbook } = services;
-    const timeZone = workbook.timeZone();
     const header = requireSheet(workbook, submission.sheet).readTop(1)[0] ?? [];
     const read = responseReader(submission.sheet, header)(submission.values);
-    const response = responseEntry(read, timeZone, services.formatDate);
+    const response = responseEntry(read);
     if (!response) throw new Error(`Sheet "${submission.sheet}": the submitted row has no Timestamp date.`);
     const recent: string[] = JSON.parse(services.scriptProperties.get(RECENT_KEY) ?? "[]");
     if (recent.includes(response.key)) return { added: false, entryId: "" };
@@ -81,10 +80,9 @@ function formResponses(services: Services, problems: string[]): ResponseEntry[] 
   const grid = sheet.readAll();
   if (grid.length === 0) return [];
   const reader = responseReader(name, grid[0]);
-  const timeZone = services.workbook.timeZone();
   const out: ResponseEntry[] = [];
   for (const values of grid.slice(1)) {
-    const response = responseEntry(reader(values), timeZone, services.formatDate);
+    const response = responseEntry(reader(values));
     if (response) out.push(response);
   }
   return out;

@@ -118,7 +118,7 @@ export function getNoticePlan(services: Services, month?: unknown): NoticePlan {
     rows: plan.due.reduce((n, notice) => n + notice.entryIds.length, 0),
     notNeeded: plan.notNeeded.length,
     stuck: plan.stuck,
-    held: plan.held.length,
+    held: plan.stuckStudents,
     quotaLeft: services.mailer.remainingDailyQuota(),
     sender: {
       name: settings.senderName,
@@ -142,9 +142,11 @@ export function sendTestNotice(services: Services, options: PreviewOptions = {})
   const settings = loadSettings(services.scriptProperties);
   requireOperator(services.users, settings, "send a test notice");
   const me = services.users.active();
-  if (!me) return { ok: false, message: "Google does not tell BadgeDesk your address, so there is nowhere to send the test." };
+  if (!me)
+    return { ok: false, message: "Google does not tell BadgeDesk your address, so there is nowhere to send the test." };
   const notice = previewNotice(services, options);
-  if (!notice) return { ok: false, message: "No student has a notice waiting this month, so there is nothing to test." };
+  if (!notice)
+    return { ok: false, message: "No student has a notice waiting this month, so there is nothing to test." };
   if (notice.errors.length > 0) return { ok: false, message: `Not sent: ${notice.errors.join(" ")}` };
   services.mailer.send({
     to: me,

@@ -11,8 +11,8 @@ import { DECISION, NOTICE_STATUS } from "../domain/words";
 import { rawEntryOf, reportRowOf } from "../workbook/records";
 import { ENTRIES, reportSchema, type TableSchema } from "../workbook/schemas";
 import { readTable, requireSheet } from "../workbook/table";
-import type { Services, SheetPort } from "./ports";
 import type { TemplateKind } from "./notice-templates";
+import type { Services, SheetPort } from "./ports";
 
 export interface PlannedNotice extends Notice {
   kind: TemplateKind;
@@ -26,8 +26,10 @@ export interface MonthNotices {
   rows: Map<string, ReportRow>;
   /** Students to notify now, in report order. */
   due: PlannedNotice[];
-  /** Students with a row left Sending: held until a person has checked (never two notices). */
+  /** Due notices of students with a row left Sending: held until a person has checked (never two notices). */
   held: PlannedNotice[];
+  /** Students with a row left Sending. */
+  stuckStudents: number;
   /** Rows that need no notice and are not yet marked so. */
   notNeeded: string[];
   /** Rows an earlier run left Sending. */
@@ -44,7 +46,10 @@ function statusOf(row: ReportRow): string {
 }
 
 /** The entries behind the report's rows (Entries holds every month; only these are read closely). */
-function entriesById(services: Pick<Services, "workbook" | "formatDate">, ids: ReadonlySet<string>): Map<string, Entry> {
+function entriesById(
+  services: Pick<Services, "workbook" | "formatDate">,
+  ids: ReadonlySet<string>,
+): Map<string, Entry> {
   const timeZone = services.workbook.timeZone();
   const byId = new Map<string, Entry>();
   const table = readTable(requireSheet(services.workbook, ENTRIES.sheet), ENTRIES);
@@ -66,7 +71,9 @@ export function monthNotices(
   const schema = reportSchema(month);
   const sheet = workbook.sheet(reportSheetName(month));
   if (!sheet) {
-    throw new Error(`There is no report for ${month} (sheet "${reportSheetName(month)}"). Build the monthly report first.`);
+    throw new Error(
+      `There is no report for ${month} (sheet "${reportSheetName(month)}"). Build the monthly report first.`,
+    );
   }
   const table = readTable(sheet, schema);
   const rows = new Map<string, ReportRow>();
@@ -105,5 +112,5 @@ export function monthNotices(
       : []),
   ];
   for (const notice of planned) (stuckEmails.has(notice.email) ? held : due).push(notice);
-  return { month, sheet, schema, rows, due, held, notNeeded, stuck, orphaned };
+  return { month, sheet, schema, rows, due, held, stuckStudents: stuckEmails.size, notNeeded, stuck, orphaned };
 }

@@ -30,8 +30,7 @@ export const BATCH_STUDENTS = 50;
 export const RESERVE_MS = 15_000;
 
 /** Last Error of a row a killed run left Sending (the words a person acts on). */
-export const STUCK_MESSAGE =
-  "Notice may have been sent — check the outbox, then set Notice Status to Sent or clear it";
+export const STUCK_MESSAGE = "Notice may have been sent — check the outbox, then set Notice Status to Sent or clear it";
 
 export interface SendNoticesOptions {
   /** The report's month, "yyyy-MM". */
@@ -53,7 +52,7 @@ export interface SendNoticesResult {
   failed: number;
   /** Entry IDs an earlier run left Sending: a person checks the outbox and sets them. */
   stuck: string[];
-  /** Students not notified because one of their rows is stuck. */
+  /** Students with a row left Sending: none of their notices goes until a person has checked. */
   held: number;
   /** Students still to notify (not tried in this call). */
   remaining: number;
@@ -77,7 +76,11 @@ function isQuotaError(error: unknown): boolean {
   return /too many times for one day|daily quota|Limit Exceeded: Email/i.test(String(error));
 }
 
-function message(settings: Settings, to: string, composed: { subject: string; html: string; text: string }): MailMessage {
+function message(
+  settings: Settings,
+  to: string,
+  composed: { subject: string; html: string; text: string },
+): MailMessage {
   return {
     to,
     subject: composed.subject,
@@ -128,7 +131,7 @@ class NoticeRun {
       notNeeded: 0,
       failed: 0,
       stuck: plan.stuck,
-      held: plan.held.length,
+      held: plan.stuckStudents,
       remaining: plan.due.length,
       stoppedFor: null,
       quotaLeft: 0,
@@ -171,7 +174,8 @@ class NoticeRun {
     for (const id of this.plan.notNeeded) this.set(id, { "Notice Status": NOTICE_STATUS.notNeeded });
     this.result.notNeeded = this.plan.notNeeded.length;
     for (const id of this.plan.stuck) {
-      if (String(this.plan.rows.get(id)?.["Last Error"]) !== STUCK_MESSAGE) this.set(id, { "Last Error": STUCK_MESSAGE });
+      if (String(this.plan.rows.get(id)?.["Last Error"]) !== STUCK_MESSAGE)
+        this.set(id, { "Last Error": STUCK_MESSAGE });
     }
     for (const id of this.plan.orphaned) {
       const error = `Notice not sent: entry ${id} is no longer in Entries, so the student's name and language are gone. Restore the entry, or set Notice Status to Not needed.`;
@@ -181,7 +185,8 @@ class NoticeRun {
 
   /** Sends one batch; returns the students it did not get to (out of time or quota). */
   private sendBatch(batch: PlannedNotice[]): PlannedNotice[] {
-    for (const notice of batch) for (const id of notice.entryIds) this.set(id, { "Notice Status": NOTICE_STATUS.sending });
+    for (const notice of batch)
+      for (const id of notice.entryIds) this.set(id, { "Notice Status": NOTICE_STATUS.sending });
     const missing = new Set(this.write());
     // The mark is committed before any message leaves: a kill from here on leaves the rows Sending.
     this.services.workbook.flush();
@@ -225,7 +230,8 @@ class NoticeRun {
   /** Rows marked Sending whose message was not tried get their status back (blank or Failed). */
   private putBack(notices: PlannedNotice[]): PlannedNotice[] {
     for (const notice of notices) {
-      for (const id of notice.entryIds) this.set(id, { "Notice Status": String(this.plan.rows.get(id)?.["Notice Status"] ?? "") });
+      for (const id of notice.entryIds)
+        this.set(id, { "Notice Status": String(this.plan.rows.get(id)?.["Notice Status"] ?? "") });
     }
     return notices;
   }
@@ -239,7 +245,12 @@ class NoticeRun {
     for (const id of ids) {
       // The same error as last time is not written again (one column fewer to write).
       const same = String(this.plan.rows.get(id)?.["Last Error"]) === error;
-      this.set(id, same ? { "Notice Status": NOTICE_STATUS.failed } : { "Notice Status": NOTICE_STATUS.failed, "Last Error": error });
+      this.set(
+        id,
+        same
+          ? { "Notice Status": NOTICE_STATUS.failed }
+          : { "Notice Status": NOTICE_STATUS.failed, "Last Error": error },
+      );
       this.result.failed++;
     }
     if (this.result.errors.length < 10) this.result.errors.push(error);
@@ -261,7 +272,9 @@ class NoticeRun {
     const r = this.result;
     const parts = [
       r.stoppedFor === "time" ? `Stopped for time; ${r.remaining} students left for the next slice.` : "",
-      r.stoppedFor === "quota" ? `Mail quota used up; ${r.remaining} students left, going on after ${r.resumeAfter}.` : "",
+      r.stoppedFor === "quota"
+        ? `Mail quota used up; ${r.remaining} students left, going on after ${r.resumeAfter}.`
+        : "",
       r.stuck.length > 0
         ? `${r.stuck.length} rows were left Sending by an interrupted run (${r.stuck.join(", ")}): check the outbox, then set Notice Status to Sent or clear it.`
         : "",

@@ -1,6 +1,6 @@
 /**
  * Build monthly report: the tab "Badges yyyy-MM" of every entry *entered* in the month (in the
- * spreadsheet's zone, so DST-safe: monthOf formats the instant in that zone), each with its
+ * spreadsheet's zone, so DST-safe: the month's bounds come from the zone's own formatter), each with its
  * Decision and Reason. Rebuilding refreshes the decisions of rows not yet acted on and keeps every
  * progress column, matched by Entry ID (domain/report.ts buildReport), however the tab was sorted.
  *
@@ -16,9 +16,11 @@
  */
 
 import { catalogOf } from "../domain/catalog";
+import { isValidDate } from "../domain/dates";
 import { badgeKey, type Decision, decideMonth } from "../domain/decide";
 import { type Entry, readEntry, studentName } from "../domain/entry";
-import { addMonths, monthOf, priorMonth, reportSheetName } from "../domain/month";
+import { addMonths, priorMonth, reportSheetName } from "../domain/month";
+import { monthBounds } from "../domain/month-bounds";
 import { buildReport, isActedOn, type ReportRow } from "../domain/report";
 import { DECISION, DECISIONS, type DecisionWord } from "../domain/words";
 import { credentialOf, ledgerKeysOf, rawEntryOf, reportRowOf } from "../workbook/records";
@@ -59,7 +61,6 @@ export interface ReportResult {
 interface Candidate {
   row: TableRow;
   entry: Entry;
-  month: string | null;
 }
 
 function readPrevious(sheet: SheetPort | null, month: string): Table | null {
@@ -115,28 +116,29 @@ export function buildMonthlyReport(services: Services, options: ReportOptions = 
   if (previousTable) for (const [id, row] of findRowsByEntryId(previousTable)) previous.set(id, reportRowOf(row));
   const earlierKeys = earlierBadgeKeys(services, month, catalog);
 
-  const candidates: Candidate[] = [];
-  let unstamped = 0;
-  for (const row of entries.rows) {
-    const entry = readEntry(rawEntryOf(row), timeZone, formatDate);
-    if (!entry.entryId || !entry.enteredAt) {
-      unstamped += 1;
-      continue;
-    }
-    candidates.push({ row, entry, month: monthOf(entry.enteredAt, timeZone, formatDate) });
-  }
-
-  const reportedIn = (c: Candidate) => String(c.row.get(REPORTED_IN)).trim();
+  // Stamps are compared with the month's bounds as numbers; only the rows that belong here are
+  // read as entries (readEntry formats dates: a service call each, too many for 100,000 rows).
+  const { start, end } = monthBounds(month, timeZone, formatDate);
   const inMonth: Candidate[] = [];
   const backlog: Candidate[] = [];
   let pulledIn = 0;
-  for (const c of candidates) {
-    const where = reportedIn(c);
-    if (previous.has(c.entry.entryId)) {
-      inMonth.push(c);
-      if (c.month !== month) pulledIn += 1;
-    } else if (c.month === month && (where === "" || where === sheetName)) inMonth.push(c);
-    else if (c.month !== null && c.month < month && where === "") backlog.push(c);
+  let unstamped = 0;
+  const candidate = (row: TableRow): Candidate => ({ row, entry: readEntry(rawEntryOf(row), timeZone, formatDate) });
+  for (const row of entries.rows) {
+    const id = String(row.get("Entry ID")).trim();
+    const stamp = row.get("Entered At");
+    if (id === "" || !isValidDate(stamp)) {
+      unstamped += 1;
+      continue;
+    }
+    const where = String(row.get(REPORTED_IN)).trim();
+    const t = stamp.getTime();
+    const thisMonth = t >= start.getTime() && t < end.getTime();
+    if (previous.has(id)) {
+      inMonth.push(candidate(row));
+      if (!thisMonth) pulledIn += 1;
+    } else if (thisMonth && (where === "" || where === sheetName)) inMonth.push(candidate(row));
+    else if (t < start.getTime() && where === "") backlog.push(candidate(row));
   }
   if (options.includeBacklog) {
     inMonth.push(...backlog);

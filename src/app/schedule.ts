@@ -107,7 +107,7 @@ export function scheduleMonthlyRun(services: Services, choice: ScheduleChoice = 
   if (!loadToken(services.userProperties)) {
     warnings.push("You have no Credly token saved: the monthly run uses yours. Save it in Settings.");
   }
-  if (earlier && earlier.owner && earlier.owner.toLowerCase() !== owner.toLowerCase()) {
+  if (earlier?.owner && earlier.owner.toLowerCase() !== owner.toLowerCase()) {
     warnings.push(`${earlier.owner} scheduled it before; their old trigger removes itself the next time it fires.`);
   }
   const nextRun = nextMonthlyRun(services.clock.now(), timeZone, day, hour, services.formatDate);

@@ -2,6 +2,7 @@ import { NotAnOperator, requireOperator } from "./access";
 import { credlyFor } from "./credly";
 import { nextMonthlyRun } from "./next-run";
 import type { Services } from "./ports";
+import { readSchedule } from "./schedule";
 import { loadSettings, loadToken, maskToken, TOKEN_KEY, updateSettings } from "./settings";
 import { type EditableSettings, type FieldErrors, parseSettingsForm, type SettingsForm } from "./settings-form";
 
@@ -35,9 +36,6 @@ export interface ConnectionAnswer {
   message: string;
 }
 
-/** Handlers the Triggers port lists for a monthly run (by the schedule use case). */
-const MONTHLY_HANDLERS = ["runMonthlyCycle", "monthlyCycle", "runCycle", "cycleTrigger"];
-
 function refusalFor(services: Services, action: string): string {
   try {
     requireOperator(services.users, loadSettings(services.scriptProperties), action);
@@ -54,38 +52,37 @@ function tokenView(services: Services): SettingsView["token"] {
 }
 
 /**
- * Installable triggers are listed only to the account that made them (reference: apps-script.md),
- * so a monthly run that we cannot see was scheduled by someone else, or not at all.
+ * The monthly run as installed by Schedule monthly run… (its record says who owns the trigger:
+ * installable triggers are listed only to their owner, shared/reference/apps-script.md), and the
+ * Credly token it will use is that owner's.
  */
-function scheduleOwner(services: Services): string {
-  const mine = services.triggers.list().some((t) => t.kind === "clock" && MONTHLY_HANDLERS.includes(t.handler));
-  return mine
-    ? `you (${services.users.effective()}): the monthly run uses your Credly token`
-    : "not scheduled by you (another operator may have scheduled it: Schedule monthly run… shows it)";
+function scheduleView(services: Services, settings: EditableSettings): SettingsView["schedule"] {
+  const installed = readSchedule(services);
+  const timeZone = installed?.timeZone ?? services.workbook.timeZone();
+  if (!installed) {
+    return { nextRun: "Not scheduled: use Schedule monthly run… in the menu.", timeZone, owner: "nobody yet" };
+  }
+  const mine = installed.owner.toLowerCase() === services.users.active().toLowerCase();
+  const differs = installed.day !== settings.scheduleDay || installed.hour !== settings.scheduleHour;
+  const nextRun = nextMonthlyRun(services.clock.now(), timeZone, installed.day, installed.hour, services.formatDate);
+  return {
+    nextRun: differs ? `${nextRun} (the day and hour above apply once you use Schedule monthly run… again)` : nextRun,
+    timeZone,
+    owner: `${installed.owner}${mine ? " (you)" : ""}: the monthly run uses that account's Credly token`,
+  };
 }
 
 /** The settings page's data. */
 export function settingsView(services: Services): SettingsView {
   const { formId: _formId, formUrl, ...settings } = loadSettings(services.scriptProperties);
   const refusal = refusalFor(services, "change settings");
-  const timeZone = services.workbook.timeZone();
   return {
     settings,
     token: tokenView(services),
     you: services.users.active(),
     canEdit: refusal === "",
     refusal,
-    schedule: {
-      nextRun: nextMonthlyRun(
-        services.clock.now(),
-        timeZone,
-        settings.scheduleDay,
-        settings.scheduleHour,
-        services.formatDate,
-      ),
-      timeZone,
-      owner: scheduleOwner(services),
-    },
+    schedule: scheduleView(services, settings),
     formUrl,
   };
 }

@@ -6,7 +6,7 @@
  * next slice should run; the app layer does the work and the scheduling.
  */
 
-import { addMonths } from "./month";
+import { addMonths, monthLabel } from "./month";
 
 export type CyclePhase = "intake" | "report" | "notices" | "wait" | "badges" | "summary" | "done";
 
@@ -95,11 +95,11 @@ export interface CycleRules {
  * until `state.next.at`, `done` (the month is complete), or `stop` (a person must act; no
  * continuation).
  */
-export type Then = "continue" | "wait" | "done" | "stop";
+export type Go = "continue" | "wait" | "done" | "stop";
 
 export interface Step {
   state: CycleState;
-  then: Then;
+  go: Go;
 }
 
 export const MAX_FAILURES = 3;
@@ -179,9 +179,9 @@ export function openSlice(state: CycleState, now: Date, rules: CycleRules): Step
       ).state,
       next: null,
     };
-    if (next.stopped) return { state: { ...next, sliceOpen: false }, then: "stop" };
+    if (next.stopped) return { state: { ...next, sliceOpen: false }, go: "stop" };
   }
-  return { state: next, then: "continue" };
+  return { state: next, go: "continue" };
 }
 
 /** The slice ends: closed, so the next slice knows it ended by itself. */
@@ -201,25 +201,25 @@ export function failed(state: CycleState, message: string, now: Date, rules: Cyc
         next: null,
         stopped: `Stopped after ${failures} failed attempts in a row. Last error: ${message}`,
       },
-      then: "stop",
+      go: "stop",
     };
   }
   const at = new Date(now.getTime() + RETRY_MS * failures);
   return {
     state: { ...state, failures, lastError: message, next: { at: at.toISOString(), kind: "retry", why: message } },
-    then: "wait",
+    go: "wait",
   };
 }
 
 function moveTo(state: CycleState, phase: CyclePhase): Step {
-  return { state: { ...state, phase, failures: 0, next: null }, then: phase === "done" ? "done" : "continue" };
+  return { state: { ...state, phase, failures: 0, next: null }, go: phase === "done" ? "done" : "continue" };
 }
 
 /** Holds until `at`; a time already past means go on now (a notice delay of 0 days). */
 function waitUntil(state: CycleState, now: Date, next: Omit<NextSlice, "at"> & { at: Date | string }): Step {
   const at = iso(next.at);
   const held: CycleState = { ...state, failures: 0, next: { ...next, at } };
-  return { state: held, then: new Date(at).getTime() > now.getTime() ? "wait" : "continue" };
+  return { state: held, go: new Date(at).getTime() > now.getTime() ? "wait" : "continue" };
 }
 
 function soon(state: CycleState, now: Date, why: string): Step {
@@ -256,7 +256,7 @@ export function advance(state: CycleState, outcome: PhaseOutcome, now: Date, rul
       });
     }
     case "wait":
-      if (notYet(state, now)) return { state, then: "wait" };
+      if (notYet(state, now)) return { state, go: "wait" };
       return moveTo(state, "badges");
     case "badges": {
       const next: CycleState = {
@@ -271,7 +271,7 @@ export function advance(state: CycleState, outcome: PhaseOutcome, now: Date, rul
       if (outcome.stoppedFor === "auth") {
         return {
           state: { ...next, lastError: outcome.message, next: null, stopped: outcome.message },
-          then: "stop",
+          go: "stop",
         };
       }
       if (outcome.stoppedFor === "time") return soon(next, now, "more badges to issue");
@@ -305,17 +305,29 @@ export function advance(state: CycleState, outcome: PhaseOutcome, now: Date, rul
   }
 }
 
-/** "2026-10: notices (slice 3), 120 notices sent, 0 badges; next 2026-11-03T06:00Z (notice delay)". */
+/** The phase in the specialist's words. */
+export const PHASE_WORDS: Record<CyclePhase, string> = {
+  intake: "checking new entries",
+  report: "building the report",
+  notices: "sending notices",
+  wait: "waiting the notice delay",
+  badges: "issuing badges",
+  summary: "e-mailing the summary",
+  done: "done",
+};
+
+/**
+ * "October 2026: sending notices (slice 3); 412 entries, 120 notices sent, 0 badges issued; next
+ * 2026-11-02T08:10:00.000Z (the daily e-mail quota is used up)".
+ */
 export function describeCycle(state: CycleState): string {
   const c = state.counts;
   const parts = [
-    `${state.month}: ${state.phase} (slice ${state.slices})`,
-    `${c.entries} entries`,
-    `${c.noticesSent} notices sent`,
-    `${c.badgesIssued} badges issued`,
+    `${monthLabel(state.month)}: ${PHASE_WORDS[state.phase]} (slice ${state.slices})`,
+    `${c.entries} entries, ${c.noticesSent} notices sent, ${c.badgesIssued} badges issued`,
   ];
   if (state.next) parts.push(`next ${state.next.at} (${state.next.why})`);
   if (state.lastError) parts.push(`last error: ${state.lastError}`);
   if (state.stopped) parts.push(`stopped: ${state.stopped}`);
-  return parts.join(", ");
+  return parts.join("; ");
 }

@@ -50,7 +50,9 @@ export function writeByEntryId(sheet: SheetPort, schema: TableSchema, updates: U
     for (const header of Object.keys(values)) {
       const column = table.columns.get(header);
       if (column === undefined) {
-        throw new Error(`Sheet "${table.sheet}" has no column "${header}" to write. Add it back or run Set up workbook.`);
+        throw new Error(
+          `Sheet "${table.sheet}" has no column "${header}" to write. Add it back or run Set up workbook.`,
+        );
       }
       line.set(column, values[header] ?? "");
     }

@@ -4,12 +4,9 @@
  * Ledger and Log, and the report tab "Badges 2026-11" whose Badge rows have their notice Sent.
  */
 import { execFileSync } from "node:child_process";
-import { type Runtime, spreadsheetOf } from "../../local/runtime";
 import type { Sandbox } from "../../local/credly-sandbox/launcher";
 import type { BadgeRecord } from "../../local/credly-sandbox/store";
-import { REPORT_HEADERS } from "../../src/domain/report";
-import { CREDENTIALS, ENTRIES, LEDGER, LOG } from "../../src/workbook/schemas";
-import { DEMO_ORG } from "./harness";
+import { DEMO_ORG, type World } from "./harness";
 
 export const MONTH = "2026-11";
 export const REPORT = `Badges ${MONTH}`;
@@ -17,8 +14,7 @@ export const REPORT = `Badges ${MONTH}`;
 export const TEMPLATE_ONE = "5a1c0d2e-1111-4c3b-8d9e-000000000001";
 export const TEMPLATE_TWO = "5a1c0d2e-1111-4c3b-8d9e-000000000002";
 export const TEMPLATE_ARCHIVED = "5a1c0d2e-1111-4c3b-8d9e-000000000004";
-/** Notices went out on Dec 1; the runs happen on Dec 3 (past the default 2-day delay). */
-export const NOTICE_SENT_AT = new Date("2026-12-01T15:00:00Z");
+/** The day of the runs: the notices go out, and (with no delay) the badges. */
 export const ISSUE_DAY = new Date("2026-12-03T15:00:00Z");
 
 export interface Student {
@@ -38,7 +34,10 @@ const CREDENTIAL_OF: Record<string, string> = {
 };
 
 /** `count` students, alternating between the two live templates unless `templateOf` says otherwise. */
-export function students(count: number, templateOf: (i: number) => string = (i) => (i % 2 ? TEMPLATE_TWO : TEMPLATE_ONE)) {
+export function students(
+  count: number,
+  templateOf: (i: number) => string = (i) => (i % 2 ? TEMPLATE_TWO : TEMPLATE_ONE),
+) {
   return Array.from({ length: count }, (_, i): Student => {
     const templateId = templateOf(i);
     return {
@@ -53,71 +52,49 @@ export function students(count: number, templateOf: (i: number) => string = (i) 
   });
 }
 
-/** Writes the month's sheets. A vendor row sits between Badge rows, as in a real report. */
-export function typeMonth(runtime: Runtime, list: readonly Student[]): void {
-  const book = spreadsheetOf(runtime);
-  for (const name of ["Entries", "Credentials", "Ledger", "Log", REPORT]) {
-    if (!book.sheet(name)) book.insertSheet(name);
-  }
-  book.setValues("Entries", 1, 1, [
-    [...ENTRIES.headers, "Language"],
-    ...list.map((s, i) => [
-      s.entryId,
-      s.enteredAt,
-      s.first,
-      s.last,
-      s.email,
-      s.credential,
-      "2026-11-02",
-      "Trade and Industrial",
-      "Central Tech",
-      "Pat Instructor",
-      "pat@centraltech.example",
-      "Form",
-      i % 5 === 0 ? "es" : "en",
-    ]),
+/**
+ * The month as the specialist's own runs leave it: Set up workbook, the entries typed in (every
+ * tenth student also earned a vendor-badged credential), the monthly report built from the menu,
+ * and every notice sent (slices continue until done).
+ */
+export function prepareMonth(w: World, list: readonly Student[]): void {
+  w.run("setUpWorkbook");
+  w.type("Credentials", [
+    { Credential: "Welding Technician", Vendor: "CareerTech", "Badge Issuer": "Agency", "Credly Template ID": TEMPLATE_ONE, Active: "Yes" },
+    { Credential: "Florist Assistant", Vendor: "CareerTech", "Badge Issuer": "Agency", "Credly Template ID": TEMPLATE_TWO, Active: "Yes" },
+    { Credential: "Small Gas Engine Technician", Vendor: "CareerTech", "Badge Issuer": "Agency", "Credly Template ID": TEMPLATE_ARCHIVED, Active: "Yes" },
+    { Credential: "CompTIA A+", Vendor: "CompTIA", "Badge Issuer": "Vendor", "Credly Template ID": "", Active: "Yes" },
   ]);
-  book.setValues("Credentials", 1, 1, [
-    [...CREDENTIALS.headers],
-    ["Welding Technician", "CareerTech", "Agency", TEMPLATE_ONE, "Yes"],
-    ["Florist Assistant", "CareerTech", "Agency", TEMPLATE_TWO, "Yes"],
-    ["Small Gas Engine Technician", "CareerTech", "Agency", TEMPLATE_ARCHIVED, "Yes"],
-    ["CompTIA A+", "CompTIA", "Vendor", "", "Yes"],
-  ]);
-  book.setValues("Ledger", 1, 1, [[...LEDGER.headers]]);
-  book.setValues("Log", 1, 1, [[...LOG.headers]]);
-  const row = (s: Student) => ({
-    "Entry ID": s.entryId,
+  const entry = (s: Student, credential: string, entryId: string, i: number) => ({
+    "Entry ID": entryId,
     "Entered At": s.enteredAt,
-    Student: `${s.first} ${s.last}`,
+    "Student First Name": s.first,
+    "Student Last Name": s.last,
     "Student Email": s.email,
-    Credential: s.credential,
-    Vendor: "CareerTech",
+    Credential: credential,
+    "Date Earned": new Date(Date.UTC(2026, 10, 2, 6)),
+    Program: "Trade and Industrial",
     Site: "Central Tech",
-    Decision: "Badge",
-    "Notice Status": "Sent",
-    "Notice Sent At": NOTICE_SENT_AT,
+    "Instructor Name": "Pat Instructor",
+    "Instructor Email": "pat@centraltech.example",
+    Source: "Form",
+    Language: i % 5 === 0 ? "es" : "en",
   });
-  const vendorRow = (i: number) => ({
-    "Entry ID": `V-${i}`,
-    Student: "Vendor Student",
-    "Student Email": `vendor${i}@school.example`,
-    Credential: "CompTIA A+",
-    Vendor: "CompTIA",
-    Decision: "Vendor badge",
-    "Notice Status": "Not needed",
-  });
-  const rows: Record<string, unknown>[] = [];
-  list.forEach((s, i) => {
-    rows.push(row(s));
-    if (i % 10 === 9) rows.push(vendorRow(i));
-  });
-  book.setValues(REPORT, 1, 1, [
-    [`Badges for November 2026 — ${list.length} to badge`],
-    [""],
-    [...REPORT_HEADERS],
-    ...rows.map((r) => REPORT_HEADERS.map((h) => (r[h] ?? "") as never)),
-  ]);
+  w.type(
+    "Entries",
+    list.flatMap((s, i) => [
+      entry(s, s.credential, s.entryId, i),
+      ...(i % 10 === 9 ? [entry(s, "CompTIA A+", `V-${s.entryId}`, i)] : []),
+    ]),
+  );
+  w.run("buildMonthlyReport");
+  let sent = w.run("sendNotices", MONTH) as { stoppedFor: string | null };
+  for (let slice = 0; sent?.stoppedFor === "time" && slice < 20; slice++) {
+    w.runtime.clock.advance(60_000);
+    sent = w.run("continueSendingNotices") as { stoppedFor: string | null };
+  }
+  const unsent = w.rows(REPORT, "Entry ID").filter((r) => r.Decision === "Badge" && r["Notice Status"] !== "Sent");
+  if (unsent.length > 0) throw new Error(`${unsent.length} notices were not sent: ${JSON.stringify(sent)}`);
 }
 
 /** Badges the sandbox holds for the demo organization (the earner's side is not in the count). */

@@ -3,7 +3,7 @@
  * instructor form, and instructors submitting it. Shared by intake.test.ts and report.test.ts.
  */
 import { credentialsSheet, templateIdFor } from "../../local/demo";
-import { formsOf, type SubmitOptions, spreadsheetOf } from "../../local/runtime";
+import { formsOf, propertiesOf, type SubmitOptions, spreadsheetOf } from "../../local/runtime";
 import type { World } from "./harness";
 
 export const AGENCY_CREDENTIAL = "ServSafe Food Handler";
@@ -25,7 +25,11 @@ export function workbookWithForm(w: World): string {
   w.run("setUpWorkbook");
   spreadsheetOf(w.runtime).setValues("Credentials", 1, 1, credentialsSheet());
   w.run("createInstructorForm");
-  return JSON.parse(String(w.runtime.scriptProperties?.get?.("badgedesk.settings") ?? "null"))?.formId;
+  return settingsOf(w).formId;
+}
+
+export function settingsOf(w: World): { formId: string; formUrl: string } {
+  return JSON.parse(propertiesOf(w.runtime).script.get("badgedesk.settings") ?? "{}");
 }
 
 /** An instructor submits the form for one student. */
@@ -44,11 +48,6 @@ export function submit(w: World, formId: string, report: Report, options: Submit
     },
     { respondentEmail: "d.whitfield@tulsatech.example.edu", ...options },
   );
-}
-
-/** Chicago wall-clock time → instant, with the offset written out (the test names the DST side). */
-export function chicago(isoWithOffset: string): Date {
-  return new Date(isoWithOffset);
 }
 
 export function ledgerHolds(w: World, email: string, credential: string) {

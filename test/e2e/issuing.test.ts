@@ -2,9 +2,9 @@
  * Issuing badges through the built bundle, against the Credly sandbox over real HTTP: the
  * specialist's "Issue badges…" for November, on December 3rd, after the notices went out.
  */
+import { DEMO_SEED_FILE, readSeed } from "../../local/credly-sandbox/seed";
 import { urlFetchOf } from "../../local/runtime";
 import { ALREADY_HELD, type IssueResult } from "../../src/app/issuing";
-import { DEMO_ORG, type World, world } from "./harness";
 import {
   badgesPerStudent,
   credlyBadges,
@@ -16,14 +16,16 @@ import {
   students,
   TEMPLATE_ARCHIVED,
   TEMPLATE_ONE,
-  typeMonth,
+  prepareMonth,
 } from "./badge-month";
+import { DEMO_ORG, type World, world } from "./harness";
 
 jest.setTimeout(240_000);
 
 const badgeRows = (w: World) => w.rows(REPORT, "Entry ID").filter((r) => r.Decision === "Badge");
 const issue = (w: World) => w.run("issueBadgesForMonth", MONTH) as IssueResult;
-const posts = (w: World) => urlFetchOf(w.runtime).requests.filter((r) => r.method === "POST" && r.url.endsWith("/badges"));
+const posts = (w: World) =>
+  urlFetchOf(w.runtime).requests.filter((r) => r.method === "POST" && r.url.endsWith("/badges"));
 
 /** Every row Issued with one badge in Credly, and Ledger rows matching Credly's badges one for one. */
 async function expectExactlyOnce(w: World, list: readonly Student[]) {
@@ -50,9 +52,9 @@ describe("Issue badges", () => {
   });
 
   it("issues a month of 500 badges once each, in fetchAll batches, writing the sheet in batches", async () => {
-    w = await world({ start: ISSUE_DAY, credly: true, settings: { batchSize: 50 } });
+    w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0, batchSize: 50 } });
     const list = students(500);
-    typeMonth(w.runtime, list);
+    prepareMonth(w, list);
 
     const result = issue(w);
 
@@ -88,7 +90,7 @@ describe("Issue badges", () => {
       start: ISSUE_DAY,
       credly: {
         seed: {
-          ...(await import("../../local/credly-sandbox/demo-seed.json")).default,
+          ...readSeed(DEMO_SEED_FILE),
           badges: held.map((s) => ({
             id: `held-${s.entryId}`,
             organization_id: DEMO_ORG,
@@ -99,24 +101,29 @@ describe("Issue badges", () => {
             issued_at: "2025-05-01T12:00:00Z",
             state: "accepted" as const,
           })),
-        } as never,
+        },
       },
+      settings: { noticeDelayDays: 0 },
     });
-    typeMonth(w.runtime, list);
+    prepareMonth(w, list);
 
     const result = issue(w);
 
     expect(result).toMatchObject({ issued: 6, alreadyHeld: 2, failed: 0, remaining: 0 });
     const rows = badgeRows(w);
-    expect(rows[0]).toMatchObject({ "Badge Status": "Issued", "Credly Badge ID": "held-E-0001", "Claim State": "accepted" });
+    expect(rows[0]).toMatchObject({
+      "Badge Status": "Issued",
+      "Credly Badge ID": "held-E-0001",
+      "Claim State": "accepted",
+    });
     expect(rows[0]["Last Error"]).toBe(ALREADY_HELD);
     await expectExactlyOnce(w, list);
   });
 
   it("marks a badge Credly refuses as Failed with Credly's words, and issues the rest", async () => {
     const list = students(4, (i) => (i === 2 ? TEMPLATE_ARCHIVED : TEMPLATE_ONE));
-    w = await world({ start: ISSUE_DAY, credly: true });
-    typeMonth(w.runtime, list);
+    w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0 } });
+    prepareMonth(w, list);
 
     const result = issue(w);
 
@@ -131,18 +138,20 @@ describe("Issue badges", () => {
 
   it("waits for the notice delay, and says when the first badge may go", async () => {
     w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 5 } });
-    typeMonth(w.runtime, students(3));
+    prepareMonth(w, students(3));
 
     const result = issue(w);
 
-    expect(result).toMatchObject({ issued: 0, waiting: 3, remaining: 0, nextEligibleAt: "2026-12-06T15:00:00.000Z" });
+    expect(result).toMatchObject({ issued: 0, waiting: 3, remaining: 0 });
+    // The notices went out on Dec 3 (about 15:00 UTC): five days later.
+    expect(result.nextEligibleAt?.slice(0, 13)).toBe("2026-12-08T15");
     expect(posts(w)).toHaveLength(0);
   });
 
   it("issues exactly one badge per row through 429s, 500s, timeouts and lost answers at 15 %", async () => {
-    w = await world({ start: ISSUE_DAY, credly: true, settings: { batchSize: 25 } });
+    w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0, batchSize: 25 } });
     const list = students(200);
-    typeMonth(w.runtime, list);
+    prepareMonth(w, list);
     await w.sandbox!.admin.setFaults({
       seed: 11,
       rates: { "429": 0.04, "500": 0.04, "act-then-500": 0.04, slow: 0.02, "act-then-drop": 0.01 },
@@ -155,9 +164,11 @@ describe("Issue badges", () => {
       const result = issue(w);
       results.push(result);
       if (result.remaining === 0) break;
-      w.runtime.clock.advance?.(60_000);
+      w.runtime.clock.advance(60_000);
     }
 
+    const faults = (await w.sandbox!.admin.requests()).map((r) => r.fault).filter((f) => f !== null);
+    for (const kind of ["429", "500", "act-then-500", "slow", "act-then-drop"]) expect(faults).toContain(kind);
     expect(results.at(-1)).toMatchObject({ remaining: 0, failed: 0 });
     expect(results.reduce((n, r) => n + r.issued, 0)).toBe(200);
     await w.sandbox!.admin.setFaults({});
@@ -165,9 +176,9 @@ describe("Issue badges", () => {
   });
 
   it("stops cleanly with the reason when the token is revoked mid-run", async () => {
-    w = await world({ start: ISSUE_DAY, credly: true, settings: { batchSize: 20 } });
+    w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0, batchSize: 20 } });
     const list = students(100);
-    typeMonth(w.runtime, list);
+    prepareMonth(w, list);
     let fetchAlls = 0;
     w.runtime.beforeCall.push((_exec, member) => {
       if (member === "UrlFetchApp.fetchAll" && ++fetchAlls === 3) revokeWriteTokenNow(w.sandbox!);

@@ -4,16 +4,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CATALOG, credentialsSheet, ENTRIES_HEADERS, type EntryRow, generateMonth, toRows } from "../../local/demo";
+import { CATALOG, credentialsSheet, type EntryRow, generateMonth } from "../../local/demo";
 import { ExecutionKilled, outboxOf, runUntil, type SentMessage, spreadsheetOf, triggersOf } from "../../local/runtime";
-import { catalogOf, type Credential } from "../../src/domain/catalog";
-import { decideMonth } from "../../src/domain/decide";
-import { type RawEntry, readEntry } from "../../src/domain/entry";
 import { escapeHtml } from "../../src/domain/merge";
-import { monthOf } from "../../src/domain/month";
-import { buildReport, REPORT_HEADERS, reportRowValues } from "../../src/domain/report";
-import { reportSummary } from "../../src/domain/summary";
-import { formatDate } from "../unit/support/format-date";
 import { type Row, type World, world } from "./harness";
 
 const MONTH = "2026-11";
@@ -36,69 +29,17 @@ interface RunResult {
   message: string;
 }
 
-function sheetOf(w: World, name: string, values: unknown[][]): void {
-  const book = spreadsheetOf(w.runtime);
-  if (!book.sheet(name)) book.insertSheet(name);
-  book.setValues(name, 1, 1, values);
-}
-
-/** A workbook as Set up workbook leaves it, with these entries typed or submitted. */
+/** Set up workbook, the demo catalog in Credentials, and these entries as instructors reported them. */
 function workbookWith(w: World, entries: readonly Partial<EntryRow>[]): void {
-  sheetOf(w, "Credentials", credentialsSheet());
-  sheetOf(w, "Entries", toRows(ENTRIES_HEADERS, entries));
-  sheetOf(w, "Log", [["Time", "User", "Action", "Counts", "Outcome"]]);
+  w.run("setUpWorkbook");
+  spreadsheetOf(w.runtime).setValues("Credentials", 1, 1, credentialsSheet());
+  w.type("Entries", entries as Row[]);
 }
 
-/**
- * The month's report tab, built as the monthly report builds it: through its entry point when the
- * bundle has one, otherwise from the domain's own functions written by the host.
- */
+/** "Build monthly report…" from the menu, taking the month it suggests (the prior one). */
 function buildReportTab(w: World): void {
-  if (w.runtime.hasEntryPoint("buildMonthlyReport")) {
-    w.run("buildMonthlyReport", MONTH);
-    return;
-  }
-  const book = spreadsheetOf(w.runtime);
-  const zone = book.timeZone;
-  const raw = w.rows("Entries").map(
-    (r): RawEntry => ({
-      entryId: r["Entry ID"] as string,
-      enteredAt: r["Entered At"] as Date,
-      firstName: r["Student First Name"] as string,
-      lastName: r["Student Last Name"] as string,
-      email: r["Student Email"] as string,
-      credential: r.Credential as string,
-      dateEarned: r["Date Earned"] as Date,
-      program: r.Program as string,
-      site: r.Site as string,
-      instructorName: r["Instructor Name"] as string,
-      instructorEmail: r["Instructor Email"] as string,
-      source: r.Source as string,
-      language: r.Language as string,
-    }),
-  );
-  const entries = raw
-    .map((r) => readEntry(r, zone, formatDate))
-    .filter((e) => e.enteredAt && monthOf(e.enteredAt, zone, formatDate) === MONTH);
-  const catalog = catalogOf(
-    w.rows("Credentials").map(
-      (r): Credential => ({
-        name: String(r.Credential),
-        vendor: String(r.Vendor),
-        issuer: r["Badge Issuer"] === "Agency" ? "Agency" : "Vendor",
-        templateId: String(r["Credly Template ID"]),
-        active: r.Active === "Yes",
-      }),
-    ),
-  );
-  const decisions = decideMonth(entries, {
-    catalog,
-    ledgerKeys: new Set(),
-    earlierKeys: new Set(),
-    today: "2026-12-01",
-  });
-  const rows = buildReport(entries, new Map(), decisions, catalog);
-  sheetOf(w, REPORT, [...reportSummary(MONTH, rows), [], [...REPORT_HEADERS], ...rows.map(reportRowValues)]);
+  w.run("buildMonthlyReport");
+  expect(spreadsheetOf(w.runtime).sheetNames()).toContain(REPORT);
 }
 
 const reportRows = (w: World): Row[] => w.rows(REPORT, "Entry ID");
@@ -113,7 +54,8 @@ function expectedNotices(w: World): Map<string, string[]> {
   return byStudent;
 }
 
-const notices = (w: World): SentMessage[] => outboxOf(w.runtime).messages.filter((m) => !m.subject.startsWith("[Test]"));
+const notices = (w: World): SentMessage[] =>
+  outboxOf(w.runtime).messages.filter((m) => !m.subject.startsWith("[Test]"));
 
 /** The credentials a message lists (the plain-text body's bullets). */
 const listed = (message: SentMessage) =>
@@ -146,6 +88,8 @@ describe("notices for a month of 300 entries", () => {
     w = await monthWorld({ settings: { agencyName: "Oklahoma CareerTech", senderName: "Badging Team" } });
     const expected = expectedNotices(w);
     expect([...expected.values()].some((credentials) => credentials.length > 1)).toBe(true);
+    const decisions = new Set(reportRows(w).map((r) => r.Decision));
+    for (const decision of ["Badge", "Vendor badge", "Needs fix"]) expect(decisions).toContain(decision);
 
     const plan = w.run("getNoticePlan", MONTH) as { students: number; quotaLeft: number };
     expect(plan.students).toBe(expected.size);
@@ -268,10 +212,17 @@ describe("notices for a month of 300 entries", () => {
 describe("what a notice says", () => {
   let w: World;
   afterEach(() => w.close());
-  const agency = CATALOG.filter((c) => c.badgeIssuer === "Agency");
-  const vendor = CATALOG.find((c) => c.badgeIssuer === "Vendor")!;
+  const agency = CATALOG.filter((c) => c.badgeIssuer === "Agency" && c.active && c.templateId !== "");
+  const vendor = CATALOG.find((c) => c.badgeIssuer === "Vendor" && c.active)!;
 
-  function entry(id: string, first: string, last: string, address: string, credential: string, extra: Partial<EntryRow> = {}) {
+  function entry(
+    id: string,
+    first: string,
+    last: string,
+    address: string,
+    credential: string,
+    extra: Partial<EntryRow> = {},
+  ) {
     return {
       "Entry ID": id,
       "Entered At": new Date("2026-11-10T16:00:00Z"),
@@ -292,10 +243,10 @@ describe("what a notice says", () => {
 
   it("keeps a student name with HTML or a formula escaped in the HTML body and as text in the sheet", async () => {
     w = await world({ start: FIRST_OF_DECEMBER });
-    const first = "<img src=x onerror=alert(1)>";
-    const last = '=HYPERLINK("https://evil.example","Smith")';
+    const first = '=HYPERLINK("https://evil.example","<b>Ann</b>")';
+    const last = "<img src=x onerror=alert(1)>";
     workbookWith(w, [
-      entry("E-HTML1", first, last, "kid@school.example.edu", agency[0].name, { Site: "Tulsa <Tech> & Co" }),
+      entry("E-HTML1", first, last, "kid@school.example.edu", agency[0].credential, { Site: "Tulsa <Tech> & Co" }),
     ]);
     buildReportTab(w);
     expect(send(w)).toMatchObject({ sent: 1 });
@@ -303,18 +254,23 @@ describe("what a notice says", () => {
     const [message] = notices(w);
     expect(message.html).toContain(`Hi ${escapeHtml(first)},`);
     expect(message.html).toContain("Tulsa &lt;Tech&gt; &amp; Co");
-    expect(message.html).not.toContain("<img");
+    expect(message.html).not.toContain("<b>Ann");
     expect(message.text).toContain(`Hi ${first},`);
     const [row] = reportRows(w);
     expect(row.Student).toBe(`${first} ${last}`);
-    expect(spreadsheetOf(w.runtime).formulas(REPORT).flat().every((f) => f === "")).toBe(true);
+    expect(
+      spreadsheetOf(w.runtime)
+        .formulas(REPORT)
+        .flat()
+        .every((f) => f === ""),
+    ).toBe(true);
   });
 
   it("never sends a blank where a merge field has no value: the row fails and says which field", async () => {
     w = await world({ start: FIRST_OF_DECEMBER });
     workbookWith(w, [
-      entry("E-NOSITE", "Ana", "Ruiz", "ana@school.example.edu", agency[0].name, { Site: "" }),
-      entry("E-OK", "Ben", "Ode", "ben@school.example.edu", agency[0].name),
+      entry("E-NOSITE", "Ana", "Ruiz", "ana@school.example.edu", agency[0].credential, { Site: "" }),
+      entry("E-OK", "Ben", "Ode", "ben@school.example.edu", agency[0].credential),
     ]);
     buildReportTab(w);
     const preview = w.run("previewNotice", { month: MONTH, email: "ana@school.example.edu" }) as { errors: string[] };
@@ -329,7 +285,7 @@ describe("what a notice says", () => {
 
   it("stops before sending anything when an edited template uses a merge field BadgeDesk does not know", async () => {
     w = await world({ start: FIRST_OF_DECEMBER });
-    workbookWith(w, [entry("E-1", "Ana", "Ruiz", "ana@school.example.edu", agency[0].name)]);
+    workbookWith(w, [entry("E-1", "Ana", "Ruiz", "ana@school.example.edu", agency[0].credential)]);
     buildReportTab(w);
     w.run("getNoticePlan", MONTH);
     const templates = w.rows("Templates");
@@ -350,17 +306,17 @@ describe("what a notice says", () => {
 
   it("lists a student's credentials in one message; the vendor note goes only when the setting is on", async () => {
     const entries = [
-      entry("E-A1", "Ana", "Ruiz", "ana@school.example.edu", agency[0].name),
-      entry("E-A2", "Ana", "Ruiz", "ana@school.example.edu", agency[1].name),
-      entry("E-A3", "Ana", "Ruiz", "ana@school.example.edu", agency[2].name, { Language: "en" }),
-      entry("E-B1", "Bo", "Lee", "bo@school.example.edu", vendor.name, { Language: "es" }),
-      entry("E-C1", "Cy", "Dunn", "cy@@school.example.edu", agency[0].name),
+      entry("E-A1", "Ana", "Ruiz", "ana@school.example.edu", agency[0].credential),
+      entry("E-A2", "Ana", "Ruiz", "ana@school.example.edu", agency[1].credential),
+      entry("E-A3", "Ana", "Ruiz", "ana@school.example.edu", agency[2].credential, { Language: "en" }),
+      entry("E-B1", "Bo", "Lee", "bo@school.example.edu", vendor.credential, { Language: "es" }),
+      entry("E-C1", "Cy", "Dunn", "cy@@school.example.edu", agency[0].credential),
     ];
     w = await world({ start: FIRST_OF_DECEMBER });
     workbookWith(w, entries);
     buildReportTab(w);
     expect(send(w)).toMatchObject({ sent: 1, rows: 3, notNeeded: 2 });
-    expect(listed(notices(w)[0])).toEqual([agency[0].name, agency[1].name, agency[2].name].sort());
+    expect(listed(notices(w)[0])).toEqual([agency[0].credential, agency[1].credential, agency[2].credential].sort());
     await w.close();
 
     w = await world({ start: FIRST_OF_DECEMBER, settings: { vendorNoteEnabled: true } });
@@ -369,13 +325,13 @@ describe("what a notice says", () => {
     expect(send(w)).toMatchObject({ sent: 2, rows: 4, notNeeded: 1 });
     const note = notices(w).find((m) => m.to[0] === "bo@school.example.edu")!;
     expect(note.subject).toBe("Sobre la insignia digital de tu nueva credencial");
-    expect(listed(note)).toEqual([`${vendor.name} (${vendor.vendor})`]);
+    expect(listed(note)).toEqual([`${vendor.credential} (${vendor.vendor})`]);
     expect(reportRows(w).find((r) => r["Entry ID"] === "E-B1")!["Notice Status"]).toBe("Sent");
   });
 
   it("sends the test to the specialist, not the student, and the menu opens the send dialog", async () => {
     w = await world({ start: FIRST_OF_DECEMBER });
-    workbookWith(w, [entry("E-1", "Ana", "Ruiz", "ana@school.example.edu", agency[0].name)]);
+    workbookWith(w, [entry("E-1", "Ana", "Ruiz", "ana@school.example.edu", agency[0].credential)]);
     buildReportTab(w);
     const test = w.run("sendTestNoticeForMonth", { month: MONTH }) as { ok: boolean };
     expect(test.ok).toBe(true);
@@ -398,8 +354,8 @@ describe("what a notice says", () => {
       settings: { agencyName: "Oklahoma CareerTech", senderName: "Jordan Badging Specialist" },
     });
     workbookWith(w, [
-      entry("E-1", "María José", "Núñez", "maria@school.example.edu", agency[0].name),
-      entry("E-2", "María José", "Núñez", "maria@school.example.edu", agency[1].name),
+      entry("E-1", "María José", "Núñez", "maria@school.example.edu", agency[0].credential),
+      entry("E-2", "María José", "Núñez", "maria@school.example.edu", agency[1].credential),
     ]);
     buildReportTab(w);
     const preview = w.run("previewNotice", { month: MONTH, language }) as { subject: string; html: string };

@@ -64,7 +64,7 @@ describe("which month the cycle works on", () => {
 describe("one month's phases", () => {
   it("goes from intake to the report to the notices at once", () => {
     const afterIntake = advance(inPhase("intake"), { phase: "intake", added: 3, stamped: 2 }, NOV_1, RULES);
-    expect(afterIntake.then).toBe("continue");
+    expect(afterIntake.go).toBe("continue");
     expect(afterIntake.state.phase).toBe("report");
     const afterReport = advance(
       afterIntake.state,
@@ -80,25 +80,25 @@ describe("one month's phases", () => {
 
   it("waits the notice delay after the last notice, then issues badges", () => {
     const sent = advance(inPhase("notices"), notices(), NOV_1, RULES);
-    expect(sent.then).toBe("wait");
+    expect(sent.go).toBe("wait");
     expect(sent.state.phase).toBe("wait");
     expect(sent.state.next).toMatchObject({ at: later(hours(48)).toISOString(), kind: "delay" });
 
-    expect(advance(sent.state, { phase: "wait" }, later(hours(47)), RULES).then).toBe("wait");
+    expect(advance(sent.state, { phase: "wait" }, later(hours(47)), RULES).go).toBe("wait");
     const due = advance(sent.state, { phase: "wait" }, later(hours(48)), RULES);
-    expect(due.then).toBe("continue");
+    expect(due.go).toBe("continue");
     expect(due.state).toMatchObject({ phase: "badges", next: null });
   });
 
   it("goes straight on to the badges with a delay of 0 days", () => {
     const sent = advance(inPhase("notices"), notices(), NOV_1, { ...RULES, delayDays: 0 });
-    expect(sent.then).toBe("continue");
+    expect(sent.go).toBe("continue");
     expect(advance(sent.state, { phase: "wait" }, NOV_1, RULES).state.phase).toBe("badges");
   });
 
   it("adds up notices over slices and resumes a minute later when the time box ran out", () => {
     const first = advance(inPhase("notices"), notices({ sent: 200, remaining: 50, stoppedFor: "time" }), NOV_1, RULES);
-    expect(first.then).toBe("wait");
+    expect(first.go).toBe("wait");
     expect(first.state.next).toMatchObject({ at: later(NEXT_SLICE_MS).toISOString(), kind: "slice" });
     const second = advance(first.state, notices({ sent: 50 }), later(NEXT_SLICE_MS), RULES);
     expect(second.state.counts.noticesSent).toBe(250);
@@ -130,7 +130,7 @@ describe("one month's phases", () => {
       NOV_1,
       RULES,
     );
-    expect(step.then).toBe("stop");
+    expect(step.go).toBe("stop");
     expect(step.state).toMatchObject({ phase: "badges", next: null, stopped: "Credly refused the token (401)." });
   });
 
@@ -138,7 +138,7 @@ describe("one month's phases", () => {
     const held = advance(inPhase("summary"), { phase: "summary", sent: false }, NOV_1, RULES);
     expect(held.state).toMatchObject({ phase: "summary", next: { kind: "quota" } });
     const done = advance(inPhase("summary"), { phase: "summary", sent: true }, NOV_1, RULES);
-    expect(done.then).toBe("done");
+    expect(done.go).toBe("done");
     expect(done.state).toMatchObject({ phase: "done", summary: "sent", finishedAt: NOV_1.toISOString() });
   });
 });
@@ -146,14 +146,14 @@ describe("one month's phases", () => {
 describe("failures", () => {
   it("retries a failed slice later, longer each time, and stops after three in a row", () => {
     const first = failed(inPhase("notices"), "Sheet Entries is missing", NOV_1, RULES);
-    expect(first.then).toBe("wait");
+    expect(first.go).toBe("wait");
     expect(first.state).toMatchObject({ failures: 1, lastError: "Sheet Entries is missing", next: { kind: "retry" } });
     const second = failed(first.state, "again", NOV_1, RULES);
     expect(new Date(second.state.next?.at ?? 0).getTime()).toBeGreaterThan(
       new Date(first.state.next?.at ?? 0).getTime(),
     );
     const third = failed(second.state, "and again", NOV_1, RULES);
-    expect(third.then).toBe("stop");
+    expect(third.go).toBe("stop");
     expect(third.state.next).toBeNull();
     expect(third.state.stopped).toContain("3 failed attempts in a row. Last error: and again");
   });

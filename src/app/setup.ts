@@ -8,6 +8,7 @@
 import { CREDENTIALS, LEDGER, LOG, type TableSchema } from "../workbook/schemas";
 import { ENTRIES_BOOK, REPORTED_IN } from "./entries-sheet";
 import { writeLog } from "./log";
+import { ensureTemplatesSheet, TEMPLATES } from "./notice-templates";
 import type { Services, SheetPort } from "./ports";
 
 /** A new sheet has 1,000 rows (Sheets' default); formats and rules cover rows 2 to 1,000. */
@@ -150,6 +151,12 @@ export function setUpWorkbook(services: Services): SetupResult {
     // An empty sheet of that name (made by hand) is set up like a new one: nothing is in it to lose.
     prepare(existing ?? workbook.insertSheet(schema.sheet), plan, credentialsList);
     result.created.push(schema.sheet);
+  }
+
+  // The notice texts the specialist edits; the defaults are written once and never overwritten.
+  if (!workbook.sheet(TEMPLATES.sheet)) {
+    ensureTemplatesSheet(workbook);
+    result.created.push(TEMPLATES.sheet);
   }
 
   const parts = [

@@ -18,7 +18,29 @@ import {
   triggersOf,
   type Runtime,
 } from "../../local/runtime";
-import { SPECIALIST, type Row, type World, world } from "./harness";
+import { SPECIALIST, type Row, type World, world, DEMO_ORG, WRITE_TOKEN } from "./harness";
+import { Runtime as R2, urlFetchOf } from "../../local/runtime";
+import { startSandbox } from "../../local/credly-sandbox/launcher";
+async function patchedWorld(o: any): Promise<World> {
+  const runtime = new R2({ start: o.start, edition: o.edition, distDir: "/tmp/dist-patched", user: SPECIALIST });
+  const sandbox = await startSandbox(o.credly);
+  urlFetchOf(runtime).allowUrlPrefix(sandbox.url);
+  propertiesOf(runtime).user(SPECIALIST).set("badgedesk.credlyToken", WRITE_TOKEN);
+  propertiesOf(runtime).script.set("badgedesk.settings", JSON.stringify({ specialistEmail: SPECIALIST, credlyEnvironment: "custom", credlyCustomUrl: sandbox.url, credlyOrganizationId: DEMO_ORG }));
+  const base = await world({});
+  const attempt = (fn: string, ...args: unknown[]) => runtime.run(fn, { event: args[0], args: args.slice(1) });
+  const rows = (sheetName: string, firstHeader?: string) => {
+    const values = spreadsheetOf(runtime).values(sheetName);
+    const i = firstHeader ? values.findIndex((r) => r[0] === firstHeader) : 0;
+    if (i < 0) throw new Error("no header in " + sheetName);
+    const h = values[i].map(String);
+    return values.slice(i + 1).filter((r) => r.some((v) => v !== "")).map((r) => Object.fromEntries(h.map((k, j) => [k, r[j]])));
+  };
+  return { ...base, runtime, sandbox, attempt, rows,
+    run: (fn: string, ...args: unknown[]) => { const r = attempt(fn, ...args); if (!r.ok) throw new Error(fn + " failed: " + r.error); return r.value; },
+    type: (name: string, newRows: Row[]) => { const m = spreadsheetOf(runtime); const hs = m.values(name)[0].map(String); for (const row of newRows) m.appendRow(name, hs.map((k) => (row[k] ?? "") as never)); },
+    close: async () => { await sandbox.stop(); } } as World;
+}
 
 const ZONE = "America/Chicago";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -214,7 +236,7 @@ describe("3,000 entries in a month on a consumer account (100 e-mails a day)", (
   });
 
   it("spreads the notices over the days the quota needs, finishes, and sends nothing twice", async () => {
-    w = await world({ start: new Date("2026-10-31T20:00:00Z"), edition: "consumer", credly: emptyCredly() });
+    w = await patchedWorld({ start: new Date("2026-10-31T20:00:00Z"), edition: "consumer", credly: emptyCredly() });
     const mostTriggers = watchTriggers(w.runtime);
     w.run("setUpWorkbook");
     w.type("Credentials", credentialRows(CATALOG) as unknown as Row[]);

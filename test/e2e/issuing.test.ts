@@ -3,7 +3,7 @@
  * specialist's "Issue badges…" for November, on December 3rd, after the notices went out.
  */
 import { DEMO_SEED_FILE, readSeed } from "../../local/credly-sandbox/seed";
-import { urlFetchOf } from "../../local/runtime";
+import { ExecutionKilled, urlFetchOf } from "../../local/runtime";
 import { ALREADY_HELD, type IssueResult } from "../../src/app/issuing";
 import {
   badgesPerStudent,
@@ -134,6 +134,33 @@ describe("Issue badges", () => {
     expect(String(failed.Reason)).toContain("Credly refused the badge");
     expect(issue(w)).toMatchObject({ issued: 0, failed: 0 });
     expect(posts(w)).toHaveLength(4);
+  });
+
+  it("finds the badges of a run that died after Credly acted, and never posts them again", async () => {
+    w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0, batchSize: 50 } });
+    const list = students(60);
+    prepareMonth(w, list);
+    let posted = false;
+    w.runtime.beforeCall.push((exec, member) => {
+      if (exec.functionName !== "issueBadgesForMonth" || exec.id !== w.runtime.executions.length + 1) return;
+      if (posted && member !== "UrlFetchApp.fetchAll") {
+        exec.killed = true;
+        throw new ExecutionKilled("Exceeded maximum execution time");
+      }
+      if (member === "UrlFetchApp.fetchAll") posted = true;
+    });
+
+    const died = w.attempt("issueBadgesForMonth", MONTH);
+    expect(died.error).toBe("Exceeded maximum execution time");
+    expect(badgeRows(w).filter((r) => r["Badge Status"] === "Issuing")).toHaveLength(50);
+    expect(await credlyBadges(w.sandbox!)).toHaveLength(50);
+    w.runtime.beforeCall.length = 0;
+
+    const result = issue(w);
+
+    expect(result).toMatchObject({ issued: 60, reconciled: 50, remaining: 0, failed: 0 });
+    expect(posts(w)).toHaveLength(60);
+    await expectExactlyOnce(w, list);
   });
 
   it("waits for the notice delay, and says when the first badge may go", async () => {

@@ -57,6 +57,10 @@ export function typeDemo(runtime: Runtime, demo: DemoMonth): void {
     if (rows.length > 0) book.setValues(sheet, 2, 1, rows);
   };
   write("Credentials", demo.credentials as unknown as Record<string, unknown>[]);
+  // Sheets counts every cell of the grid against its 10 million (apps-script.md): a workbook with
+  // 550,000 entries only fits when Entries has no spare columns, as its owner would have trimmed it.
+  const entries = book.requireSheet("Entries");
+  entries.maxColumns = Math.max(entries.lastColumn(), book.values("Entries")[0].length);
   const labels = reportedIn(demo);
   write(
     "Entries",

@@ -60,9 +60,27 @@ export function students(
 export function prepareMonth(w: World, list: readonly Student[]): void {
   w.run("setUpWorkbook");
   w.type("Credentials", [
-    { Credential: "Welding Technician", Vendor: "CareerTech", "Badge Issuer": "Agency", "Credly Template ID": TEMPLATE_ONE, Active: "Yes" },
-    { Credential: "Florist Assistant", Vendor: "CareerTech", "Badge Issuer": "Agency", "Credly Template ID": TEMPLATE_TWO, Active: "Yes" },
-    { Credential: "Small Gas Engine Technician", Vendor: "CareerTech", "Badge Issuer": "Agency", "Credly Template ID": TEMPLATE_ARCHIVED, Active: "Yes" },
+    {
+      Credential: "Welding Technician",
+      Vendor: "CareerTech",
+      "Badge Issuer": "Agency",
+      "Credly Template ID": TEMPLATE_ONE,
+      Active: "Yes",
+    },
+    {
+      Credential: "Florist Assistant",
+      Vendor: "CareerTech",
+      "Badge Issuer": "Agency",
+      "Credly Template ID": TEMPLATE_TWO,
+      Active: "Yes",
+    },
+    {
+      Credential: "Small Gas Engine Technician",
+      Vendor: "CareerTech",
+      "Badge Issuer": "Agency",
+      "Credly Template ID": TEMPLATE_ARCHIVED,
+      Active: "Yes",
+    },
     { Credential: "CompTIA A+", Vendor: "CompTIA", "Badge Issuer": "Vendor", "Credly Template ID": "", Active: "Yes" },
   ]);
   const entry = (s: Student, credential: string, entryId: string, i: number) => ({

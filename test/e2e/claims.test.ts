@@ -7,7 +7,7 @@ import { runUntil, spreadsheetOf, triggersOf, urlFetchOf } from "../../local/run
 import type { ClaimRefreshResult } from "../../src/app/claims";
 import type { IssueResult } from "../../src/app/issuing";
 import type { SyncResult } from "../../src/app/templates-sync";
-import { credlyBadges, ISSUE_DAY, MONTH, REPORT, students, TEMPLATE_ONE, prepareMonth } from "./badge-month";
+import { credlyBadges, ISSUE_DAY, MONTH, prepareMonth, REPORT, students, TEMPLATE_ONE } from "./badge-month";
 import { type World, world } from "./harness";
 
 jest.setTimeout(120_000);
@@ -119,7 +119,10 @@ describe("Revoke a badge", () => {
 
   it("revokes an entry's badge with a reason, recorded in Credly, the Ledger, the report and the Log", async () => {
     w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0 } });
-    prepareMonth(w, students(3, () => TEMPLATE_ONE));
+    prepareMonth(
+      w,
+      students(3, () => TEMPLATE_ONE),
+    );
     w.run("issueBadgesForMonth", MONTH);
 
     const noReason = w.attempt("revokeBadge", "E-0002", "  ");

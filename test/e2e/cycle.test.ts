@@ -6,19 +6,19 @@
  * asserts exactly those two runs, each month's cycle finished once, and nothing of December started.
  */
 
-import { credentialRows, CATALOG, demoSandboxSeed, type EntryRow, generateMonth } from "../../local/demo";
+import { CATALOG, credentialRows, demoSandboxSeed, type EntryRow, generateMonth } from "../../local/demo";
 import {
   type ExecutionRecord,
   formsOf,
   outboxOf,
   propertiesOf,
   quotaDay,
+  type Runtime,
   runUntil,
   spreadsheetOf,
   triggersOf,
-  type Runtime,
 } from "../../local/runtime";
-import { SPECIALIST, type Row, type World, world } from "./harness";
+import { type Row, SPECIALIST, type World, world } from "./harness";
 
 const ZONE = "America/Chicago";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -154,7 +154,8 @@ describe("the monthly cycle, left to run from late October to December 10", () =
     expect(badges).toHaveLength(october.length + november.length);
 
     const noticesTo = new Map<string, number>();
-    for (const m of outboxOf(w.runtime).messages) for (const to of m.to) noticesTo.set(to, (noticesTo.get(to) ?? 0) + 1);
+    for (const m of outboxOf(w.runtime).messages)
+      for (const to of m.to) noticesTo.set(to, (noticesTo.get(to) ?? 0) + 1);
     for (const row of [...october, ...november]) expect(noticesTo.get(String(row["Student Email"]))).toBe(1);
 
     expect(summariesTo(w, "October 2026")).toHaveLength(1);
@@ -166,11 +167,11 @@ describe("the monthly cycle, left to run from late October to December 10", () =
 
     // December's entries wait for January's run; no continuation is left behind.
     expect(spreadsheetOf(w.runtime).sheetNames()).not.toContain("Badges 2026-12");
-    expect(triggersOf(w.runtime).map((t) => t.handler).sort()).toEqual([
-      "onInstructorFormSubmit",
-      "refreshClaimStates",
-      "runMonthlyCycle",
-    ]);
+    expect(
+      triggersOf(w.runtime)
+        .map((t) => t.handler)
+        .sort(),
+    ).toEqual(["onInstructorFormSubmit", "refreshClaimStates", "runMonthlyCycle"]);
     expect(mostTriggers()).toBeLessThanOrEqual(20);
   });
 
@@ -201,9 +202,75 @@ describe("the monthly cycle, left to run from late October to December 10", () =
 
     // The monthly run it met went on undisturbed: every notice once, every badge once.
     const rows = expectEveryBadgeRowDone(w, "2026-10", 2);
-    const recipients = outboxOf(w.runtime).messages.flatMap((m) => m.to).filter((to) => to !== SPECIALIST);
+    const recipients = outboxOf(w.runtime)
+      .messages.flatMap((m) => m.to)
+      .filter((to) => to !== SPECIALIST);
     expect(new Set(recipients).size).toBe(recipients.length);
     expect(((await w.sandbox?.admin.badges()) ?? []).length).toBe(rows.length);
+  });
+});
+
+describe("the schedule", () => {
+  let w: World;
+  afterEach(async () => {
+    await w?.close();
+  });
+
+  it("installs one monthly run however often it is scheduled, shows it in the settings, and stops it", async () => {
+    w = await world({ start: START });
+    w.run("setUpWorkbook");
+    w.run("scheduleMonthlyRun");
+    spreadsheetOf(w.runtime).ui.answers.push({ button: "OK", text: "15 7" });
+    w.run("scheduleMonthlyRunFromMenu");
+    const handlers = () =>
+      triggersOf(w.runtime)
+        .map((t) => t.handler)
+        .sort();
+    expect(handlers()).toEqual(["refreshClaimStates", "runMonthlyCycle"]);
+    const monthly = triggersOf(w.runtime).find((t) => t.handler === "runMonthlyCycle");
+    expect(ymd(monthly?.nextFire as Date)).toBe("2026-11-15");
+
+    const view = w.run("getSettingsView") as { schedule: { nextRun: string; owner: string } };
+    expect(view.schedule.nextRun).toBe("15 November 2026, between 07:00 and 08:00 America/Chicago");
+    expect(view.schedule.owner).toContain(`${SPECIALIST} (you)`);
+
+    spreadsheetOf(w.runtime).ui.answers.push({ button: "OK", text: "31 6" });
+    w.run("scheduleMonthlyRunFromMenu");
+    expect(spreadsheetOf(w.runtime).ui.alerts.at(-1)?.prompt).toContain("Nothing was scheduled");
+    expect(handlers()).toEqual(["refreshClaimStates", "runMonthlyCycle"]);
+
+    w.run("stopMonthlyRunFromMenu");
+    expect(spreadsheetOf(w.runtime).ui.alerts.at(-1)?.prompt).toBe(
+      "The monthly run is stopped (2 trigger(s) removed).",
+    );
+    expect(handlers()).toEqual([]);
+    expect((w.run("getSettingsView") as typeof view).schedule.nextRun).toMatch(/^Not scheduled/);
+  });
+});
+
+describe("two operators scheduling", () => {
+  let w: World;
+  afterEach(async () => {
+    await w?.close();
+  });
+
+  it("leaves one monthly run: the trigger scheduled first removes itself when it fires", async () => {
+    const other = "deputy@agency.example";
+    w = await world({ start: START, settings: { operators: [SPECIALIST, other] } });
+    w.run("setUpWorkbook");
+    expect(w.runtime.run("scheduleMonthlyRun", { user: other }).ok).toBe(true);
+    const result = w.run("scheduleMonthlyRun") as { warning: string };
+    expect(result.warning).toContain(`${other} scheduled it before`);
+
+    runUntil(w.runtime, new Date("2026-11-01T14:00:00Z"));
+    const monthlyRuns = w.runtime.executions.filter((e) => e.functionName === "runMonthlyCycle");
+    const byOwner = monthlyRuns.map((e) => [e.user, (e.value as { status: string }).status]);
+    expect(byOwner.sort()).toEqual([
+      [other, "retired"],
+      [SPECIALIST, "worked"],
+    ]);
+    const monthly = triggersOf(w.runtime).filter((t) => t.handler === "runMonthlyCycle");
+    expect(monthly.map((t) => t.owner)).toEqual([SPECIALIST]);
   });
 });
 

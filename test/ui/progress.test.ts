@@ -37,7 +37,7 @@ describe("the progress sidebar", () => {
   it("moves its bar as the monthly cycle runs slice after slice", async () => {
     w.run("setUpWorkbook");
     w.type("Credentials", credentialRows(CATALOG) as unknown as Row[]);
-    const november = generateMonth({ month: "2026-11", seed: 11, entries: 400, badEntries: 0 });
+    const november = generateMonth({ month: "2026-11", seed: 11, entries: 900, badEntries: 0 });
     w.type("Entries", november.entries as unknown as Row[]);
     w.run("scheduleMonthlyRun");
 

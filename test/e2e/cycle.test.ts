@@ -301,6 +301,7 @@ describe("3,000 entries in a month on a consumer account (100 e-mails a day)", (
 
     const failed = w.runtime.executions.filter((e) => !e.ok).map((e) => `${e.functionName}: ${e.error}`);
     expect(failed).toEqual([]);
+    expect(cycleState(w)).toMatchObject({ month: "2026-11", phase: "done", lastError: "", stopped: "" });
     const rows = expectEveryBadgeRowDone(w, "2026-10", 2);
     expect(w.rows("Badges 2026-10", "Entry ID")).toHaveLength(3000);
 

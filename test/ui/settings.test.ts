@@ -9,7 +9,6 @@ import {
   type OpenedPage,
   openFromMenu,
   screenshot,
-  settled,
   textOf,
 } from "./pages";
 

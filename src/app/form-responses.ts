@@ -6,7 +6,7 @@
 import { isValidDate } from "../domain/dates";
 import type { TableSchema } from "../workbook/schemas";
 import { MissingHeadersError } from "../workbook/table";
-import { QUESTION, RESPONDENT_EMAIL, RESPONSE_TIMESTAMP } from "./form";
+import { CORRECTING_QUESTION, QUESTION, RESPONDENT_EMAIL, RESPONSE_TIMESTAMP } from "./form";
 import type { Cell } from "./ports";
 
 export function responseSchema(sheet: string): TableSchema {
@@ -46,6 +46,8 @@ export function responseKey(timestamp: Date, respondent: string): string {
 export interface ResponseEntry {
   key: string;
   timestamp: Date;
+  /** The Entry ID this response corrects ("" for a new entry). */
+  correcting: string;
   /** Entries cells by header (Entry ID left to the caller). */
   values: Record<string, Cell>;
 }
@@ -66,6 +68,7 @@ export function responseEntry(get: (header: string) => Cell): ResponseEntry | nu
   return {
     key,
     timestamp,
+    correcting: String(get(CORRECTING_QUESTION)).trim(),
     values: {
       "Entered At": timestamp,
       "Student First Name": text(QUESTION.firstName),

@@ -35,6 +35,12 @@ export const QUESTION = {
   dateEarned: "Date Earned",
 } as const;
 export const RESPONDENT_EMAIL = "Email Address";
+/**
+ * Left blank for a new entry. A correction link (receipts, digests) pre-fills it with the Entry ID
+ * it corrects, so the submission replaces that entry's fields instead of adding one. Not in
+ * QUESTION: a form made before it existed has no such column, and its responses still read.
+ */
+export const CORRECTING_QUESTION = "Correcting Entry ID";
 export const RESPONSE_TIMESTAMP = "Timestamp";
 
 function formItems(credentials: string[]): FormItemSpec[] {
@@ -52,6 +58,12 @@ function formItems(credentials: string[]): FormItemSpec[] {
     },
     { title: QUESTION.credential, kind: "list", required: true, choices: credentials },
     { title: QUESTION.dateEarned, kind: "date", required: true },
+    {
+      title: CORRECTING_QUESTION,
+      kind: "text",
+      required: false,
+      helpText: "Leave blank for a new entry. A correction link from BadgeDesk fills it in.",
+    },
   ];
 }
 

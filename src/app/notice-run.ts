@@ -13,7 +13,7 @@ import { writeProgress } from "./progress";
 import { withWorkLock } from "./work-lock";
 
 export const CONTINUE_HANDLER = "continueSendingNotices";
-const CONTINUATION_KEY = "badgedesk.notices.continuation";
+export const CONTINUATION_KEY = "badgedesk.notices.continuation";
 const NEXT_SLICE_MS = 60_000;
 /** When another run holds the lock, try again this much later. */
 const BUSY_RETRY_MS = 5 * 60_000;

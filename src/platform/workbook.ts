@@ -4,6 +4,13 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function sheetPort(sheet: Sheet): SheetPort {
+  /** A range past the sheet's grid throws ("outside the dimensions of the sheet"): grow it first. */
+  const fit = (lastRow: number, lastColumn: number) => {
+    const maxRows = sheet.getMaxRows();
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    const maxColumns = sheet.getMaxColumns();
+    if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+  };
   return {
     name: sheet.getName(),
     readAll() {
@@ -17,14 +24,13 @@ function sheetPort(sheet: Sheet): SheetPort {
     },
     write(row, column, values) {
       if (values.length === 0 || values[0].length === 0) return;
+      fit(row + values.length - 1, column + values[0].length - 1);
       sheet.getRange(row, column, values.length, values[0].length).setValues(values);
     },
     append(values) {
       if (values.length === 0) return;
       const first = sheet.getLastRow() + 1;
-      // A range past the sheet's grid throws ("outside the dimensions of the sheet"): grow it first.
-      const missing = first + values.length - 1 - sheet.getMaxRows();
-      if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+      fit(first + values.length - 1, values[0].length);
       sheet.getRange(first, 1, values.length, values[0].length).setValues(values);
     },
     lastRow: () => sheet.getLastRow(),

@@ -33,6 +33,7 @@ type SheetApi = Pick<
   | "hideSheet"
   | "insertChart"
   | "insertRowsAfter"
+  | "insertColumnsAfter"
   | "isSheetHidden"
   | "newChart"
   | "protect"
@@ -172,6 +173,13 @@ export function makeSheet(ctx: Ctx, sheet: SheetModel): Sheet {
       guard(ctx, () => model.grow(sheet, sheet.maxRows + howMany, sheet.maxColumns));
       const at = Math.min(after, sheet.rows.length);
       sheet.rows.splice(at, 0, ...Array.from({ length: howMany }, () => []));
+      return handle;
+    },
+    insertColumnsAfter(after: number, howMany: number) {
+      session.shape();
+      guard(ctx, () => model.grow(sheet, sheet.maxRows, sheet.maxColumns + howMany));
+      for (const cells of sheet.rows)
+        if (cells.length > after) cells.splice(after, 0, ...Array.from({ length: howMany }, () => undefined));
       return handle;
     },
     deleteRow(row: number) {

@@ -7,6 +7,7 @@ import { memorySheet } from "../support/memory-sheet";
 const schema = reportSchema("2026-11");
 const STATUS = REPORT_HEADERS.indexOf("Notice Status");
 const SENT_AT = REPORT_HEADERS.indexOf("Notice Sent At");
+const SENT_ON = new Date("2026-12-01T15:00:00Z");
 
 function reportSheet(ids: string[]) {
   const grid: Cell[][] = [["Badges November 2026"], [], [...REPORT_HEADERS]];
@@ -26,7 +27,7 @@ describe("writing progress cells by Entry ID", () => {
     const sheet = reportSheet(["E-1", "E-2", "E-3", "E-4"]);
     rowOf(sheet, "E-2")[STATUS] = "Not needed";
     const updates = new Map<string, Record<string, Cell>>([
-      ["E-1", { "Notice Status": "Sent", "Notice Sent At": "2026-12-01" }],
+      ["E-1", { "Notice Status": "Sent", "Notice Sent At": SENT_ON }],
       ["E-4", { "Notice Status": "Sending" }],
     ]);
     expect(writeByEntryId(sheet, schema, updates)).toEqual({ writes: 1, missing: [] });
@@ -35,7 +36,7 @@ describe("writing progress cells by Entry ID", () => {
         row: 4,
         column: STATUS + 1,
         values: [
-          ["Sent", "2026-12-01"],
+          ["Sent", SENT_ON],
           ["Not needed", ""],
           ["", ""],
           ["Sending", ""],

@@ -6,6 +6,8 @@ import { writeCells } from "../../../src/workbook/write";
 import { memorySheet } from "../support/memory-sheet";
 
 const schema = reportSchema("2026-11");
+const SENT_AT = new Date("2026-12-01T15:00:00Z");
+const ISSUED_AT = new Date("2026-12-02T15:00:00Z");
 
 function reportSheet(rows: number) {
   const grid: Cell[][] = [[...schema.headers]];
@@ -19,11 +21,11 @@ describe("writing cells in whole ranges", () => {
     const table = readTable(sheet, schema);
     const updates = table.rows.map((row) => ({
       rowNumber: row.rowNumber,
-      values: { "Notice Status": "Sent", "Notice Sent At": "2026-12-01" },
+      values: { "Notice Status": "Sent", "Notice Sent At": SENT_AT },
     }));
     expect(writeCells(sheet, table, updates)).toBe(1);
     expect(sheet.writes).toEqual([
-      { row: 2, column: 10, values: Array.from({ length: 5 }, () => ["Sent", "2026-12-01"]) },
+      { row: 2, column: 10, values: Array.from({ length: 5 }, () => ["Sent", SENT_AT]) },
     ]);
   });
 
@@ -44,7 +46,7 @@ describe("writing cells in whole ranges", () => {
     const table = readTable(sheet, schema);
     const issued = (id: string) => ({
       "Badge Status": "Issued",
-      "Badge Issued At": "2026-12-02",
+      "Badge Issued At": ISSUED_AT,
       "Credly Badge ID": id,
     });
     const calls = writeCells(sheet, table, [
@@ -59,12 +61,12 @@ describe("writing cells in whole ranges", () => {
         row: 2,
         column: 12,
         values: [
-          ["Issued", "2026-12-02", "b-1"],
-          ["Issued", "2026-12-02", "b-2"],
+          ["Issued", ISSUED_AT, "b-1"],
+          ["Issued", ISSUED_AT, "b-2"],
         ],
       },
       { row: 2, column: 16, values: [[""]] },
-      { row: 5, column: 12, values: [["Issued", "2026-12-02", "b-4"]] },
+      { row: 5, column: 12, values: [["Issued", ISSUED_AT, "b-4"]] },
     ]);
     expect(sheet.grid[3].slice(11, 14)).toEqual([]);
   });
@@ -110,6 +112,10 @@ describe("text made safe for a cell", () => {
     ["\tJane", "'\tJane"],
     ["\rJane", "'\rJane"],
     ["'quoted", "''quoted"],
+    ["TRUE", "'TRUE"],
+    ["007", "'007"],
+    ["2026-11-02", "'2026-11-02"],
+    ["Nov 2, 2026", "'Nov 2, 2026"],
     ["Jane", "Jane"],
     ["O'Brien", "O'Brien"],
     ["", ""],

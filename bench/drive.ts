@@ -27,7 +27,9 @@ export function drive(
   while (!options.done?.()) {
     const at = nextFire(runtime, handlers);
     if (at === null || at > horizon) break;
-    fired.push(...runUntil(runtime, new Date(at)));
+    // The virtual clock keeps fractions of a millisecond and a Date drops them: round up, or the
+    // trigger's own time would stay just ahead of `until` and never fire.
+    fired.push(...runUntil(runtime, new Date(Math.ceil(at) + 1)));
   }
   return fired;
 }

@@ -6,7 +6,6 @@
 import { CliError, parseOptions, USAGE } from "./cli/options";
 import { succeeded, summaryLines } from "./cli/report";
 import { run } from "./cli/run";
-import { writeSummaryPage } from "./cli/summary-page";
 import { terminal } from "./cli/terminal";
 
 async function main(argv: string[]): Promise<number> {
@@ -18,7 +17,6 @@ async function main(argv: string[]): Promise<number> {
   const term = terminal();
   const result = await run(options, term);
   const lines = summaryLines(result);
-  writeSummaryPage(result.paths.summary, `BadgeDesk — ${result.month}`, lines, result.counts.decisions);
   for (const line of lines) term.say(line);
   if (succeeded(result)) return 0;
   term.say("The month is not finished: the Log and the report tab say where it stopped.");

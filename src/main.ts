@@ -8,6 +8,7 @@ import * as badges from "./app/badge-actions";
 import * as cycle from "./app/cycle";
 import { cyclePhases } from "./app/cycle-phases";
 import * as dashboard from "./app/dashboard";
+import * as digests from "./app/digests";
 import * as instructorForm from "./app/form";
 import * as importCsv from "./app/import-csv";
 import * as intake from "./app/intake";
@@ -15,6 +16,7 @@ import * as notices from "./app/notice-dialog";
 import { noticePreview, noticePreviewChoices, sendTestNotice as sendTest } from "./app/notice-preview";
 import * as noticeRun from "./app/notice-run";
 import { readProgress } from "./app/progress";
+import * as receipts from "./app/receipts";
 import * as report from "./app/report-menu";
 import { entryIdAt } from "./app/revoke";
 import * as schedule from "./app/schedule";
@@ -40,6 +42,7 @@ export const MENU: ReadonlyArray<readonly [string, string] | null> = [
   ["Reconcile entries", "reconcileEntries"],
   ["Import entries from CSV…", "showImportCsv"],
   ["Build monthly report…", "buildMonthlyReport"],
+  ["Send needs-fix digests…", "sendNeedsFixDigestsFromMenu"],
   ["Preview a notice…", "showNoticePreview"],
   ["Send notices…", "showSendNotices"],
   ["Issue badges…", "issueBadgesFromMenu"],
@@ -259,6 +262,20 @@ function onInstructorFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit) {
     values: e.range.getValues()[0],
   });
 }
+/** The receipts' one-off trigger (issue #15): instructors' receipts and needs-fix digests that are due. */
+function sendInstructorReceipts() {
+  return receipts.sendReceiptsNow(services());
+}
+/** Menu: queues the month's needs-fix digests (blank: the prior month); the receipts run sends them. */
+function sendNeedsFixDigestsFromMenu() {
+  const s = services();
+  const month = prompts.askText("Send needs-fix digests", "Month of the report (yyyy-MM), blank for the prior month:");
+  if (month === null) return null;
+  return told(
+    s,
+    withLock(s.lock, () => digests.needsFixDigestsFromMenu(s, month.trim())),
+  );
+}
 function showImportCsv() {
   ui.showDialog("ImportCsv", "Import entries from CSV", 760, 620);
 }
@@ -320,6 +337,8 @@ global.createInstructorForm = createInstructorForm;
 global.refreshFormChoices = refreshFormChoices;
 global.reconcileEntries = reconcileEntries;
 global.onInstructorFormSubmit = onInstructorFormSubmit;
+global.sendInstructorReceipts = sendInstructorReceipts;
+global.sendNeedsFixDigestsFromMenu = sendNeedsFixDigestsFromMenu;
 global.showImportCsv = showImportCsv;
 global.previewEntriesCsv = previewEntriesCsv;
 global.importEntriesCsv = importEntriesCsv;

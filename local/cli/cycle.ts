@@ -45,6 +45,26 @@ export function readCycleState(runtime: Runtime): CycleSnapshot | null {
   return null;
 }
 
+/**
+ * Redraws the progress whenever the script writes it — mid-execution too, as the sidebar's polling
+ * would see it — by looking before each service call. Returns the function that stops watching.
+ */
+function watchProgress(runtime: Runtime, timeZone: string, term: Terminal): () => void {
+  const store = propertiesOf(runtime).script;
+  let seen: string | null = null;
+  const look = () => {
+    const raw = store.get(PROGRESS_KEY);
+    if (raw === null || raw === seen) return;
+    seen = raw;
+    term.progress(JSON.parse(raw) as Progress, runtime.now(), timeZone);
+  };
+  runtime.beforeCall.push(look);
+  return () => {
+    look();
+    runtime.beforeCall.splice(runtime.beforeCall.indexOf(look), 1);
+  };
+}
+
 function nextTriggerAt(runtime: Runtime): number | null {
   const times = triggersOf(runtime)
     .filter((t) => t.eventType === "CLOCK" && !t.spent && t.nextFire)
@@ -75,16 +95,19 @@ export function runCycle(runtime: Runtime, month: string, timeZone: string, term
   }
   const horizon = runtime.clock.now() + CYCLE_HORIZON_DAYS * DAY_MS;
   const executions: ExecutionRecord[] = [];
-  let progress: Progress | null = null;
-  while (!monthDone(readCycleState(runtime), month)) {
-    const at = nextTriggerAt(runtime);
-    if (at === null || at > horizon) break;
-    executions.push(...runUntil(runtime, new Date(at)));
-    const raw = propertiesOf(runtime).script.get(PROGRESS_KEY);
-    progress = raw ? (JSON.parse(raw) as Progress) : progress;
-    term.progress(progress, runtime.now(), timeZone);
+  const stopWatching = watchProgress(runtime, timeZone, term);
+  try {
+    while (!monthDone(readCycleState(runtime), month)) {
+      const at = nextTriggerAt(runtime);
+      if (at === null || at > horizon) break;
+      // +1 ms: the virtual clock keeps fractions of a millisecond that a Date (and so `at`) drops,
+      // and a trigger due at 12:55:52.0204 would not fire by 12:55:52.020.
+      executions.push(...runUntil(runtime, new Date(at + 1)));
+    }
+  } finally {
+    stopWatching();
+    term.done();
   }
-  term.done();
   return {
     executions,
     failed: executions.filter((e) => !e.ok),

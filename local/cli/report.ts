@@ -35,8 +35,9 @@ export function summaryLines(result: RunResult): string[] {
     for (const why of d.unrendered.slice(0, 5)) lines.push(`  not rendered: ${why}`);
   } else {
     lines.push(
-      `Notices sent to ${c.studentsNotified} student(s) (${c.noticesSent} entries) · badges issued ${c.badgesIssued}` +
+      `Report: notices sent to ${c.studentsNotified} student(s) (${c.noticesSent} entries) · badges issued ${c.badgesIssued}` +
         (c.failed ? ` · failed ${c.failed}` : ""),
+      `This run: ${result.mailSent} e-mail(s) sent · ${result.badgesCreated} badge(s) issued at Credly`,
     );
   }
   const cycle = result.cycle;
@@ -52,7 +53,7 @@ export function summaryLines(result: RunResult): string[] {
   const badges = result.credlyBadges === null ? "what was sent to Credly" : `${result.credlyBadges} badge(s)`;
   lines.push(
     `  workbook   ${shown(p.workbook)}`,
-    `  outbox     ${shown(p.outbox)}/ (one .eml per message)`,
+    `  outbox     ${shown(p.outbox)}/ (${result.dry ? "empty: a dry run sends nothing" : "one .eml per message"})`,
     `  Credly     ${shown(p.credly)} (${badges})`,
     `  Log        ${shown(p.log)}`,
     `  summary    ${shown(p.summary)}`,

@@ -1,5 +1,13 @@
 import { demoSeed } from "../demo";
-import { fromWallClock, Runtime, type SpreadsheetModel, spreadsheetOf, useWorkbook } from "../runtime";
+import {
+  fromWallClock,
+  outboxOf,
+  Runtime,
+  type SpreadsheetModel,
+  spreadsheetOf,
+  urlFetchOf,
+  useWorkbook,
+} from "../runtime";
 import { DIST, ensureBuilt } from "./build";
 import { type CredlyConnection, connectCredly, SPECIALIST, saveSettings } from "./credly";
 import { type CycleRun, runCycle } from "./cycle";
@@ -8,6 +16,7 @@ import { call, entryPoint } from "./entry-points";
 import type { CliOptions } from "./options";
 import { type OutputPaths, outputPaths, prepareOut, writeOutputs } from "./outputs";
 import { countReport, type ReportCounts, reportLines } from "./report-sheet";
+import { writeSummaryPage } from "./summary-page";
 import type { Terminal } from "./terminal";
 import { DEFAULT_TIME_ZONE, newestMonth, openWorkbook, typeDemo } from "./workbook";
 
@@ -19,6 +28,9 @@ export interface RunResult {
   paths: OutputPaths;
   counts: ReportCounts;
   credlyBadges: number | null;
+  /** What this run did: messages that left, badges Credly accepted (201). */
+  mailSent: number;
+  badgesCreated: number;
   cycle?: CycleRun;
   dry?: DryRun;
   startedAt: Date;
@@ -80,12 +92,16 @@ export async function run(options: CliOptions, term: Terminal): Promise<RunResul
 
     const badges = credly.sandbox ? await credly.sandbox.admin.badges() : undefined;
     await writeOutputs(runtime, paths, { badges });
+    writeSummaryPage(paths.summary, spreadsheetOf(runtime), month, runtime.now());
     return {
       month,
       timeZone,
       paths,
       counts: countReport(reportLines(spreadsheetOf(runtime), month)),
       credlyBadges: badges ? badges.length : null,
+      mailSent: outboxOf(runtime).messages.length,
+      badgesCreated: urlFetchOf(runtime).requests.filter((r) => r.method.toUpperCase() === "POST" && r.status === 201)
+        .length,
       cycle,
       dry,
       startedAt,

@@ -4,7 +4,7 @@ import type { Progress } from "../../src/app/progress";
 export interface Terminal {
   /** A line of its own (clears an unfinished bar first). */
   say(line: string): void;
-  /** The current progress; on a terminal it replaces the bar, elsewhere it prints when it moved. */
+  /** The current progress; on a terminal it replaces the bar, elsewhere it prints when it moved on. */
   progress(progress: Progress | null, virtualNow: Date, timeZone: string): void;
   /** Ends the bar's line. */
   done(): void;
@@ -33,7 +33,7 @@ export function progressLine(progress: Progress, virtualNow: Date, timeZone: str
   const counts = progress.total > 0 ? ` ${progress.done}/${progress.total}` : "";
   const quota = progress.quotaLeft === null ? "" : ` · mail quota left ${progress.quotaLeft}`;
   const slice = progress.slice > 0 ? ` · slice ${progress.slice}` : "";
-  return `${day(virtualNow, timeZone)}  ${progress.phase.padEnd(14)} ${bar(progress.done, progress.total)}${counts}${slice}${quota}`;
+  return `${day(virtualNow, timeZone)}  ${progress.phase} ${bar(progress.done, progress.total)}${counts}${slice}${quota}`;
 }
 
 export function terminal(stream: NodeJS.WriteStream = process.stdout): Terminal {
@@ -52,8 +52,10 @@ export function terminal(stream: NodeJS.WriteStream = process.stdout): Terminal 
     progress(progress, virtualNow, timeZone) {
       if (!progress) return;
       const line = progressLine(progress, virtualNow, timeZone);
-      // Without a terminal, one line per change of phase or count keeps a CI log readable.
-      const key = `${progress.phase}|${progress.done}|${progress.total}`;
+      // Without a terminal, a line per phase and per quarter of it keeps a CI log readable.
+      const quarter =
+        progress.total > 0 ? Math.floor((4 * Math.min(progress.done, progress.total)) / progress.total) : 0;
+      const key = `${progress.phase}|${quarter}|${progress.slice}`;
       if (live) {
         clear();
         stream.write(line.slice(0, (stream.columns ?? 120) - 1));

@@ -1,4 +1,5 @@
 import type { CyclePhases } from "./cycle";
+import { queueNeedsFixDigests } from "./digests";
 import { reconcileIntake } from "./intake";
 import { issueBadges } from "./issuing";
 import { ensureTemplatesSheet } from "./notice-templates";
@@ -13,6 +14,7 @@ export const cyclePhases: CyclePhases = {
   },
   report(services, month) {
     const r = buildMonthlyReport(services, { month });
+    queueNeedsFixDigests(services, { month });
     return { phase: "report", total: r.total, counts: r.counts };
   },
   notices(services, month, slice) {

@@ -116,7 +116,8 @@ export function composeReceipt(r: Receipt): InstructorMessage {
     body.list(r.recorded.map((e) => ({ line: entryLine(e) })));
   }
   if (toFix.length > 0) {
-    const who = r.recorded.length === 1 ? "It needs" : `${toFix.length} of them ${toFix.length === 1 ? "needs" : "need"}`;
+    const who =
+      r.recorded.length === 1 ? "It needs" : `${toFix.length} of them ${toFix.length === 1 ? "needs" : "need"}`;
     body.para(`${who} a fix before a badge can be issued:`);
     body.list(toFix.map(problemItem));
   }

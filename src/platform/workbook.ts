@@ -5,7 +5,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function sheetPort(sheet: Sheet): SheetPort {
   /** A range past the sheet's grid throws ("outside the dimensions of the sheet"): grow it first. */
-  const fit = (lastRow: number, lastColumn: number) => {
+  const growTo = (lastRow: number, lastColumn: number) => {
     const maxRows = sheet.getMaxRows();
     if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
     const maxColumns = sheet.getMaxColumns();
@@ -24,13 +24,13 @@ function sheetPort(sheet: Sheet): SheetPort {
     },
     write(row, column, values) {
       if (values.length === 0 || values[0].length === 0) return;
-      fit(row + values.length - 1, column + values[0].length - 1);
+      growTo(row + values.length - 1, column + values[0].length - 1);
       sheet.getRange(row, column, values.length, values[0].length).setValues(values);
     },
     append(values) {
       if (values.length === 0) return;
       const first = sheet.getLastRow() + 1;
-      fit(first + values.length - 1, values[0].length);
+      growTo(first + values.length - 1, values[0].length);
       sheet.getRange(first, 1, values.length, values[0].length).setValues(values);
     },
     lastRow: () => sheet.getLastRow(),

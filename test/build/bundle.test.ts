@@ -39,7 +39,10 @@ describe("the built bundle (dist/Code.js)", () => {
     const found: string[] = [];
     const visit = (node: unknown): void => {
       if (!node || typeof node !== "object") return;
-      if (Array.isArray(node)) return node.forEach(visit);
+      if (Array.isArray(node)) {
+        for (const child of node) visit(child);
+        return;
+      }
       const n = node as { type?: string; callee?: { type: string; name?: string } };
       if (n.type === "ImportExpression") found.push("import()");
       if (n.type === "CallExpression" && n.callee?.type === "Identifier" && n.callee.name === "require") {

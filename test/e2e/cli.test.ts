@@ -97,19 +97,29 @@ describe("npm start", () => {
   });
 
   it("leaves one .eml per student notified, and the specialist's summary", () => {
-    const notified = new Set(
-      rows.filter((r) => r["Notice Status"] === "Sent").map((r) => String(r["Student Email"]).toLowerCase()),
-    );
+    const email = (r: Line) => String(r["Student Email"]).trim().toLowerCase();
+    const students = new Set(rows.map(email));
+    const notified = new Set(rows.filter((r) => r["Notice Status"] === "Sent").map(email));
     const to = recipients(path.join(first, "outbox"));
-    expect(to.filter((address) => address !== SPECIALIST).sort()).toEqual([...notified].sort());
+    // Instructors also hear about their entries that need fixing; those are not counted here.
+    expect(to.filter((address) => students.has(address)).sort()).toEqual([...notified].sort());
     expect(to.filter((address) => address === SPECIALIST)).toHaveLength(1);
   });
 
-  it("leaves Credly holding one new badge per Badge row, beside the badges students already had", () => {
+  it("leaves Credly holding one badge per Badge row, beside the badges students already had", () => {
     const issued = rows.filter((r) => r["Badge Status"] === "Issued").map((r) => String(r["Credly Badge ID"]));
+    expect(issued).toHaveLength(rows.filter((r) => r.Decision === "Badge").length);
     const badges = credlyBadges(first);
-    expect(badges).toHaveLength(seededBadges.length + issued.length);
     expect(badges.map((b) => b.id)).toEqual(expect.arrayContaining(issued));
+    // A badge Credly already held is found and recorded, never issued twice.
+    expect(badges).toHaveLength(new Set([...seededBadges.map((b) => b.id), ...issued]).size);
+  });
+
+  it("writes the Dashboard's figures as a page to open in a browser", () => {
+    const issued = rows.filter((r) => r["Badge Status"] === "Issued").length;
+    const page = readFileSync(path.join(first, "summary.html"), "utf8");
+    expect(page).toContain(`BadgeDesk summary — ${MONTH}`);
+    expect(page).toContain(`id="tile-issued"><div class="value">${issued}<`);
   });
 
   it("dry-runs on the saved workbook: nothing left to do, nothing sent, nothing issued", () => {

@@ -148,7 +148,9 @@ function clockBuilder(s: ScriptAppSession, handler: string): GoogleAppsScript.Sc
   const impl: ClockBuilderApi = {
     after(ms) {
       s.trivial();
-      spec.once = s.exec.clock.now() + Math.max(0, Number(ms));
+      // A trigger's time is a whole millisecond (a Date); the virtual clock carries fractions of the
+      // cost table's per-cell charges, so round up: never earlier than asked.
+      spec.once = Math.ceil(s.exec.clock.now() + Math.max(0, Number(ms)));
       return api;
     },
     at(date) {

@@ -24,9 +24,7 @@ describe("writing cells in whole ranges", () => {
       values: { "Notice Status": "Sent", "Notice Sent At": SENT_AT },
     }));
     expect(writeCells(sheet, table, updates)).toBe(1);
-    expect(sheet.writes).toEqual([
-      { row: 2, column: 10, values: Array.from({ length: 5 }, () => ["Sent", SENT_AT]) },
-    ]);
+    expect(sheet.writes).toEqual([{ row: 2, column: 10, values: Array.from({ length: 5 }, () => ["Sent", SENT_AT]) }]);
   });
 
   it("merges updates given out of order, for the same cells", () => {

@@ -138,7 +138,8 @@ function showProgress(services: Services, state: CycleState, message: string): v
   writeProgress(services.scriptProperties, services.clock, {
     job: "Monthly cycle",
     phase: `${monthLabel(state.month)}: ${PHASE_WORDS[state.phase]}`,
-    done: sending ? c.noticesSent : c.badgesIssued + c.alreadyHeld,
+    // `badgesIssued` already counts the badges Credly held before (alreadyHeld is a part of it).
+    done: sending ? c.noticesSent : c.badgesIssued,
     total: badgeRows,
     slice: state.slices,
     quotaLeft: null,

@@ -210,13 +210,13 @@ export function cycleLimit(p: Pricing, report: ReportShape, notices: NoticeShape
   }
   const i = issueLimit(p, issue);
   return {
-    basis: "report + notices (by quota day) + issuing (one more day)",
-    mailCalls: notices.students,
+    basis: "report + notices (by quota day) + issuing (one more day) + the specialist's summary e-mail",
+    mailCalls: notices.students + 1,
     httpRequests: issue.badges,
     sheetReads: r.sheetReads + 4 * days + i.sheetReads,
     sheetWrites: writes + i.sheetWrites,
     flushes: flushes + i.flushes,
-    ms: ms + i.ms,
+    ms: ms + i.ms + p.costs.mailMs,
     executions: executions + i.executions,
     quotaDays: days + i.quotaDays,
   };

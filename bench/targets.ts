@@ -119,7 +119,7 @@ export function checkTargets(results: readonly WorkloadResult[]): TargetCheck[] 
       why:
         holdsRuns && holdsDays && done
           ? ""
-          : `longest execution ${fixed(m.longestSeconds, 0)} s of 360 s; busy ${fixed(m.busySeconds, 0)} s vs ${fixed(r.limit.ms / 1000, 0)} s; ${excess(r)}`,
+          : `slices end early: the longest execution is ${fixed(m.longestSeconds, 0)} s of the 360 s allowed (the minimum packs 360 s into each); busy ${fixed(m.busySeconds, 0)} s vs ${fixed(r.limit.ms / 1000, 0)} s; ${excess(r)}`,
     });
   }
   return checks;

@@ -6,6 +6,11 @@ import { readTable, reportRowOf, reportSchema } from "../workbook";
 import type { Services } from "./ports";
 import type { Settings } from "./settings";
 
+/** A saved ISO time as the specialist reads it: in the spreadsheet's zone. */
+export function whenText(services: Pick<Services, "formatDate" | "workbook">): (iso: string) => string {
+  return (iso) => services.formatDate(new Date(iso), services.workbook.timeZone(), "EEE d MMM yyyy, h:mm a");
+}
+
 /** Who hears about the cycle: the specialist in Settings, else the account the run belongs to. */
 export function specialistOf(services: Pick<Services, "users">, settings: Settings): string {
   return settings.specialistEmail.trim() || services.users.effective();
@@ -37,7 +42,7 @@ export function tellCycleStopped(services: Services, settings: Settings, state: 
     "",
     state.stopped,
     "",
-    `Where it stands: ${describeCycle(state)}`,
+    `Where it stands: ${describeCycle(state, whenText(services))}`,
     "",
     "Fix the cause, then choose BadgeDesk → Run the cycle now… to go on from there.",
   ].join("\n");

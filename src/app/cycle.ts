@@ -27,7 +27,7 @@ import { monthLabel, priorMonth } from "../domain/month";
 import { requireOperator } from "./access";
 import { type Budget, budget } from "./budget";
 import { clearContinuations, scheduleContinuation } from "./continuation";
-import { sendCycleSummary, tellCycleStopped } from "./cycle-mail";
+import { sendCycleSummary, tellCycleStopped, whenText } from "./cycle-mail";
 import { loadCycle, saveCycle } from "./cycle-store";
 import { writeLog } from "./log";
 import type { Services } from "./ports";
@@ -235,7 +235,7 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
     state = step.state;
     go = step.go;
     saveCycle(props, state);
-    showProgress(services, state, describeCycle(state));
+    showProgress(services, state, describeCycle(state, whenText(services)));
     if (go === "done") {
       finished.push(`${monthLabel(state.month)} is done in ${state.slices} slice(s).`);
       const nextMonth = monthToRun(state, due);
@@ -252,7 +252,9 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
   const ended = services.clock.now();
   if (go === "wait" && state.next) scheduleContinuation(services.triggers, new Date(state.next.at), ended);
   const problem = go === "stop" ? tellCycleStopped(services, settings, state) : "";
-  const message = [...finished, `${describeCycle(state)}.`, problem].filter((t) => t !== "").join(" ");
+  const message = [...finished, `${describeCycle(state, whenText(services))}.`, problem]
+    .filter((t) => t !== "")
+    .join(" ");
   showProgress(services, state, message);
   writeLog(services, {
     action: "Monthly cycle",

@@ -320,13 +320,14 @@ export const PHASE_WORDS: Record<CyclePhase, string> = {
  * "October 2026: sending notices (slice 3); 412 entries, 120 notices sent, 0 badges issued; next
  * 2026-11-02T08:10:00.000Z (the daily e-mail quota is used up)".
  */
-export function describeCycle(state: CycleState): string {
+/** `when` shows a saved time in the specialist's words (the app formats it in the sheet's zone). */
+export function describeCycle(state: CycleState, when: (iso: string) => string = (iso) => iso): string {
   const c = state.counts;
   const parts = [
     `${monthLabel(state.month)}: ${PHASE_WORDS[state.phase]} (slice ${state.slices})`,
     `${c.entries} entries, ${c.noticesSent} notices sent, ${c.badgesIssued} badges issued`,
   ];
-  if (state.next) parts.push(`next ${state.next.at} (${state.next.why})`);
+  if (state.next) parts.push(`next ${when(state.next.at)} (${state.next.why})`);
   if (state.lastError) parts.push(`last error: ${state.lastError}`);
   if (state.stopped) parts.push(`stopped: ${state.stopped}`);
   return parts.join("; ");

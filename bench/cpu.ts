@@ -6,8 +6,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { generateMonth } from "../local/demo";
-import { resolveZone } from "../local/runtime/services/zoned-time";
 import { formatWithPattern } from "../local/runtime/services/simple-date-format";
+import { resolveZone } from "../local/runtime/services/zoned-time";
 import type { DateFormatter } from "../src/app/ports";
 import { type Credential, catalogOf } from "../src/domain/catalog";
 import { decideMonth } from "../src/domain/decide";

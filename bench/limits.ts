@@ -114,7 +114,8 @@ export interface NoticeShape {
 function noticeDay(p: Pricing, shape: NoticeShape, students: number): { ms: number; writes: number; flushes: number } {
   const batches = Math.ceil(students / BATCH);
   const rowsPerStudent = shape.rows / Math.max(1, shape.students);
-  let ms = p.costs.spreadsheetOpenMs + p.read(shape.report) + p.read(shape.entries) + 2 * p.read({ rows: 50, columns: 5 });
+  let ms =
+    p.costs.spreadsheetOpenMs + p.read(shape.report) + p.read(shape.entries) + 2 * p.read({ rows: 50, columns: 5 });
   ms += p.write({ rows: 1, columns: 6 });
   for (let b = 0; b < batches; b++) {
     const rows = Math.ceil(Math.min(BATCH, students - b * BATCH) * rowsPerStudent);
@@ -172,7 +173,8 @@ export function issueLimit(p: Pricing, shape: IssueShape): Limit {
     p.write({ rows: 1, columns: 6 });
   for (let b = 0; b < batches; b++) {
     const rows = Math.min(BATCH, shape.badges - b * BATCH);
-    ms += p.write({ rows, columns: 1 }) + p.costs.flushMs + p.write({ rows, columns: 7 }) + p.write({ rows, columns: 5 });
+    ms +=
+      p.write({ rows, columns: 1 }) + p.costs.flushMs + p.write({ rows, columns: 7 }) + p.write({ rows, columns: 5 });
   }
   ms += p.fetchAll(shape.badges);
   return {

@@ -57,7 +57,10 @@ export function mark(runtime: Runtime): Mark {
 
 /** Class names the service owns; a class not listed is its own service. */
 const SERVICES: Array<[service: string, classes: RegExp]> = [
-  ["Spreadsheet", /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DataValidation\w*|Protection|ConditionalFormat\w*|EmbeddedChart\w*|TextStyle\w*|Filter\w*|NamedRange|DeveloperMetadata\w*)$/],
+  [
+    "Spreadsheet",
+    /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|DataValidation\w*|Protection|ConditionalFormat\w*|EmbeddedChart\w*|TextStyle\w*|Filter\w*|NamedRange|DeveloperMetadata\w*)$/,
+  ],
   ["UrlFetch", /^(UrlFetchApp|HTTPResponse)$/],
   ["Mail", /^(MailApp|GmailApp|Gmail\w*)$/],
   ["Properties", /^(PropertiesService|Properties)$/],

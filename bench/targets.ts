@@ -2,8 +2,9 @@
  * The targets of issue #13, checked against the measured figures. Each check says whether it
  * holds, the figure, and — when it misses — which calls dominate, for the engineers.
  */
-import { isSheetRead, isSheetWrite, type Measurement, serviceOf, topCalls } from "./measure";
+
 import { BATCH, type Limit } from "./limits";
+import { isSheetRead, isSheetWrite, type Measurement, serviceOf, topCalls } from "./measure";
 import type { WorkloadResult } from "./workloads";
 
 export interface TargetCheck {
@@ -84,10 +85,7 @@ export function checkTargets(results: readonly WorkloadResult[]): TargetCheck[] 
       workload: r.name,
       holds: r.measured.sheetWrites <= allowed,
       measured: `${r.measured.sheetWrites} writes for ${rowUpdates} row updates (allowed ${allowed})`,
-      why:
-        r.measured.sheetWrites <= allowed
-          ? ""
-          : `writes: ${topCalls(r.measured.calls, 3, isSheetWrite).join(", ")}`,
+      why: r.measured.sheetWrites <= allowed ? "" : `writes: ${topCalls(r.measured.calls, 3, isSheetWrite).join(", ")}`,
     });
   }
   for (const naive of results.filter((x) => x.group === "naive-issuing")) {

@@ -3,6 +3,8 @@
  * triggers they leave), on demo data of a given size. Setting a workload up (Set up workbook, the
  * data typed in, the report a later step needs) is not measured; only the step named is.
  */
+
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { readCycleState } from "../local/cli/cycle";
 import { type ExecutionRecord, propertiesOf, Runtime, spreadsheetOf, urlFetchOf, useWorkbook } from "../local/runtime";
@@ -22,7 +24,6 @@ import {
 } from "./limits";
 import { type Measurement, mark, measure } from "./measure";
 import { type BenchWorld, benchWorld, MONTH, SPECIALIST } from "./world";
-import path from "node:path";
 
 export const REPORT_TAB = `Badges ${MONTH}`;
 const NAIVE_DIST = path.resolve(__dirname, "naive");

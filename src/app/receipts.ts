@@ -106,6 +106,8 @@ interface Group {
 export interface ReceiptsResult {
   receipts: number;
   digests: number;
+  /** Digests left unsent because every entry in them was fixed meanwhile. */
+  notNeeded: number;
   /** Lines whose message went (or was not needed). */
   lines: number;
   /** Messages not sent yet (their window is open, or quota or time ran out). */
@@ -171,13 +173,14 @@ function isQuotaError(error: unknown): boolean {
 
 /**
  * Sends the messages that are due, as far as quota and time allow. The caller holds the script
- * lock; the result's `next` says when to run again (receiptsRun schedules it).
+ * lock; the result's `next` says when to run again (sendReceiptsNow schedules it).
  */
 export function sendPendingReceipts(services: Services, options: { budget: Budget }): ReceiptsResult {
   const settings = loadSettings(services.scriptProperties);
   const result: ReceiptsResult = {
     receipts: 0,
     digests: 0,
+    notNeeded: 0,
     lines: 0,
     waiting: 0,
     stoppedFor: null,
@@ -212,7 +215,8 @@ export function sendPendingReceipts(services: Services, options: { budget: Budge
   if (result.stoppedFor === "quota") {
     next = Math.min(next, nextQuotaReset(services.clock.now(), services.formatDate).getTime());
   }
-  result.waiting = pending.groups.length - result.receipts - result.digests - result.failed.length;
+  const settled = result.receipts + result.digests + result.notNeeded + result.failed.length;
+  result.waiting = pending.groups.length - settled;
   result.next = Number.isFinite(next) && result.waiting > 0 ? new Date(next).toISOString() : null;
   log(services, result);
   return result;
@@ -246,7 +250,7 @@ function sendBatch(
     if (!message) {
       updates.push(...mark([group], SENT.notNeeded));
       result.lines += group.lines.length;
-      result.digests += 1;
+      result.notNeeded += 1;
       continue;
     }
     try {
@@ -296,7 +300,13 @@ function log(services: Services, r: ReceiptsResult): void {
   ].filter((p) => p !== "");
   writeLog(services, {
     action: "Send instructor receipts",
-    counts: { receipts: r.receipts, digests: r.digests, waiting: r.waiting, failed: r.failed.length },
+    counts: {
+      receipts: r.receipts,
+      digests: r.digests,
+      "digests not needed": r.notNeeded,
+      waiting: r.waiting,
+      failed: r.failed.length,
+    },
     outcome: parts.join(" ") || "Sent.",
   });
 }

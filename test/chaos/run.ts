@@ -195,6 +195,8 @@ export function runChaos(plan: ChaosPlan, sandbox: Sandbox): ChaosOutcome {
       break;
     }
     if (due.length === 0) break;
+    if (process.env.CHAOS_DEBUG)
+      console.error(new Date(runtime.clock.now()).toISOString(), "→", new Date(Math.min(...due)).toISOString(), JSON.stringify(state));
     runUntil(runtime, new Date(Math.max(Math.min(...due), runtime.clock.now())));
     steps = cycleRuns.size;
     if (plan.sortAfter.includes(steps) && sortReport(runtime)) injected.sorts += 1;

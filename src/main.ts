@@ -28,7 +28,7 @@ import {
   testCredlyConnection as testConnection,
 } from "./app/settings-ui";
 import * as setup from "./app/setup";
-import { withLock } from "./app/with-lock";
+import { requireWorkLock } from "./app/work-lock";
 import * as prompts from "./platform/prompts";
 import { services } from "./platform/services";
 import * as ui from "./platform/ui";
@@ -249,7 +249,7 @@ function refreshFormChoices() {
 }
 function reconcileEntries() {
   const s = services();
-  const result = withLock(s.lock, () => intake.reconcileIntake(s));
+  const result = requireWorkLock(s, `${s.users.active() || "someone"} from the menu`, () => intake.reconcileIntake(s));
   s.ui.alert(
     `Reconciled: ${result.added} form responses added, ${result.stamped} rows stamped.${result.problems.map((p) => `\n${p}`).join("")}`,
   );
@@ -273,7 +273,9 @@ function sendNeedsFixDigestsFromMenu() {
   if (month === null) return null;
   return told(
     s,
-    withLock(s.lock, () => digests.needsFixDigestsFromMenu(s, month.trim())),
+    requireWorkLock(s, `${s.users.active() || "someone"} from the menu`, () =>
+      digests.needsFixDigestsFromMenu(s, month.trim()),
+    ),
   );
 }
 function showImportCsv() {

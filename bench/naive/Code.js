@@ -13,7 +13,8 @@ function headerIndex(headers) {
 }
 
 /** Issues the month's due badges one fetch at a time; returns how many were issued and how many are left. */
-function _issueNaive(month) {
+// biome-ignore lint/correctness/noUnusedVariables: an Apps Script entry point, called by name.
+function issueNaive(month) {
   const started = Date.now();
   const book = SpreadsheetApp.getActive();
   const zone = book.getSpreadsheetTimeZone();

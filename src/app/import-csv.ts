@@ -18,7 +18,7 @@ import { readTable, requireSheet, type TableRow } from "../workbook/table";
 import { ENTRIES_BOOK, entriesRow, newEntryId } from "./entries-sheet";
 import { writeLog } from "./log";
 import type { Cell, Services } from "./ports";
-import { withLock } from "./with-lock";
+import { requireWorkLock } from "./work-lock";
 
 /** Entries headers a CSV may fill; Entry ID, Entered At and Source are BadgeDesk's. */
 export const IMPORTABLE = [
@@ -149,7 +149,7 @@ export function importEntriesCsv(services: Services, csvText: string, mapping?: 
   const problems = checkMapping(parsed.headers, map);
   if (problems.length > 0) throw new Error(`The CSV cannot be imported: ${problems.join(" ")}`);
 
-  return withLock(services.lock, () => {
+  return requireWorkLock(services, `${services.users.active() || "someone"} importing a CSV`, () => {
     const { workbook } = services;
     const timeZone = workbook.timeZone();
     const sheet = requireSheet(workbook, ENTRIES.sheet);

@@ -19,7 +19,7 @@ import type { Cell, Services } from "./ports";
 import { handledCorrections, RECEIPT_KIND, type ReceiptLine } from "./receipt-queue";
 import { queueReceipts } from "./receipts";
 import { loadSettings } from "./settings";
-import { withLock } from "./with-lock";
+import { requireWorkLock } from "./work-lock";
 
 /**
  * Keys reconcile added lately. The trigger of a response reconcile already added (it waited for
@@ -49,7 +49,7 @@ export interface SubmissionResult {
 
 /** The form trigger: one Entries row for the response (takes the script lock). */
 export function recordFormSubmission(services: Services, submission: Submission): SubmissionResult {
-  return withLock(services.lock, () => {
+  return requireWorkLock(services, "the instructor form", () => {
     const { workbook } = services;
     const header = requireSheet(workbook, submission.sheet).readTop(1)[0] ?? [];
     const read = responseReader(submission.sheet, header)(submission.values);

@@ -7,7 +7,7 @@ import { priorMonth } from "../domain/month";
 import { reconcileIntake } from "./intake";
 import type { Services } from "./ports";
 import { buildMonthlyReport, type ReportResult } from "./report";
-import { withLock } from "./with-lock";
+import { requireWorkLock } from "./work-lock";
 
 /** The questions the menu asks, answered by the person (SpreadsheetApp's prompt and alert). */
 export interface Ask {
@@ -23,7 +23,7 @@ export function buildReportFromMenu(services: Services, ask: Ask): ReportResult 
   const typed = ask.text(TITLE, `Which month? Type it as yyyy-MM, or leave it blank for ${suggested}.`);
   if (typed === null) return null;
   const month = typed.trim() || suggested;
-  return withLock(services.lock, () => {
+  return requireWorkLock(services, `${services.users.active() || "someone"} from the menu`, () => {
     reconcileIntake(services);
     let result = buildMonthlyReport(services, { month });
     if (result.backlog > 0) {

@@ -33,8 +33,8 @@ export function busyMessage(services: Pick<Services, "scriptProperties" | "forma
  * Runs `work` holding the script lock, or returns `busy` without touching anything. Pending sheet
  * writes are flushed before the lock goes (apps-script.md: flush before releasing a lock).
  */
-export function withWorkLock<T>(services: Services, by: string, work: () => T): Locked<T> {
-  if (!services.lock.tryLock(LOCK_WAIT_MS)) return { ok: false, busy: busyMessage(services) };
+export function withWorkLock<T>(services: Services, by: string, work: () => T, waitMs = LOCK_WAIT_MS): Locked<T> {
+  if (!services.lock.tryLock(waitMs)) return { ok: false, busy: busyMessage(services) };
   try {
     services.scriptProperties.set(HOLDER_KEY, JSON.stringify({ by, at: services.clock.now().toISOString() }));
     return { ok: true, value: work() };
@@ -42,4 +42,16 @@ export function withWorkLock<T>(services: Services, by: string, work: () => T): 
     services.workbook.flush();
     services.lock.release();
   }
+}
+
+/**
+ * The same lock for work that must happen or fail loudly (the form trigger, an import): it waits
+ * longer, since a slice of the monthly run may hold the lock for a few minutes, and throws the
+ * busy message otherwise. A form response whose trigger fails this way is not lost: reconcile
+ * adds it from the response sheet.
+ */
+export function requireWorkLock<T>(services: Services, by: string, work: () => T, waitMs = 30_000): T {
+  const locked = withWorkLock(services, by, work, waitMs);
+  if (!locked.ok) throw new Error(locked.busy);
+  return locked.value;
 }

@@ -49,7 +49,7 @@ export function judge(outcome: ChaosOutcome, credlyBadges: readonly BadgeRecord[
   const ledger = table(outcome, "Ledger", "Entry ID");
   const byId = new Map(report.map((r) => [text(r["Entry ID"]), r]));
 
-  if (!outcome.finished) violations.push("the cycle did not finish (nor stop for a person) by 2027-01-10");
+  if (!outcome.finished) violations.push("the cycle did not finish November (nor stop for a person) by 2026-12-31: it stalled");
   for (const error of outcome.errors) violations.push(`execution failed: ${error}`);
 
   // No entry lost: every Entries row entered in the month is in the report.

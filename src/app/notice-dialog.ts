@@ -3,8 +3,7 @@
  * quota left today, the first notice as the student will see it, and a test sent to oneself.
  */
 
-import type { Language } from "../domain/entry";
-import { studentName } from "../domain/entry";
+import { type Language, studentName } from "../domain/entry";
 import { monthOfReportSheet } from "../domain/month";
 import { composeNotice } from "../domain/notices";
 import { requireOperator } from "./access";
@@ -12,6 +11,7 @@ import { monthNotices, type PlannedNotice } from "./notice-plan";
 import { ensureTemplatesSheet, loadTemplates, templateProblems } from "./notice-templates";
 import type { Services, WorkbookPort } from "./ports";
 import { loadSettings } from "./settings";
+import { mailTestNotice, type TestSent } from "./test-notice";
 
 export interface RenderedNotice {
   month: string;
@@ -129,11 +129,6 @@ export function getNoticePlan(services: Services, month?: unknown): NoticePlan {
   };
 }
 
-export interface TestSent {
-  ok: boolean;
-  message: string;
-}
-
 /**
  * Sends the first waiting notice of the month (or the chosen student's) to the person at the
  * keyboard, subject marked [Test]. Operators only: it spends the same mail quota as a notice.
@@ -141,21 +136,9 @@ export interface TestSent {
 export function sendTestNotice(services: Services, options: PreviewOptions = {}): TestSent {
   const settings = loadSettings(services.scriptProperties);
   requireOperator(services.users, settings, "send a test notice");
-  const me = services.users.active();
-  if (!me)
-    return { ok: false, message: "Google does not tell BadgeDesk your address, so there is nowhere to send the test." };
   const notice = previewNotice(services, options);
   if (!notice)
     return { ok: false, message: "No student has a notice waiting this month, so there is nothing to test." };
   if (notice.errors.length > 0) return { ok: false, message: `Not sent: ${notice.errors.join(" ")}` };
-  services.mailer.send({
-    to: me,
-    subject: `[Test] ${notice.subject}`,
-    textBody: notice.text,
-    htmlBody: notice.html,
-    name: settings.senderName,
-    replyTo: settings.replyTo || undefined,
-    from: settings.aliasFrom || undefined,
-  });
-  return { ok: true, message: `Test sent to ${me}. Mail quota left today: ${services.mailer.remainingDailyQuota()}.` };
+  return mailTestNotice(services, settings, notice);
 }

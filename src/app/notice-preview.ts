@@ -7,6 +7,7 @@ import { NotAnOperator, requireOperator } from "./access";
 import { loadTemplates } from "./notice-templates";
 import type { Services } from "./ports";
 import { loadSettings } from "./settings";
+import { mailTestNotice, type TestSent } from "./test-notice";
 
 /** A student the preview can show: their e-mail is the key (a notice goes to one address). */
 export interface PreviewChoice {
@@ -29,11 +30,6 @@ export interface NoticePreview {
   language: Language;
   en: RenderedNotice;
   es: RenderedNotice;
-}
-
-export interface TestSendResult {
-  ok: boolean;
-  message: string;
 }
 
 interface MonthEntries {
@@ -121,7 +117,7 @@ export function noticePreview(services: Services, email: unknown): NoticePreview
  * Sends the previewed notice to the person at the keyboard (not the student), marked as a test.
  * An operator's action: it spends the same mail quota as a real notice.
  */
-export function sendTestNotice(services: Services, email: unknown, language: unknown): TestSendResult {
+export function sendTestNotice(services: Services, email: unknown, language: unknown): TestSent {
   const settings = loadSettings(services.scriptProperties);
   try {
     requireOperator(services.users, settings, "send a test notice");
@@ -129,20 +125,8 @@ export function sendTestNotice(services: Services, email: unknown, language: unk
     if (error instanceof NotAnOperator) return { ok: false, message: error.message };
     throw error;
   }
-  const me = services.users.active();
-  if (!me)
-    return { ok: false, message: "Google does not tell BadgeDesk your address, so there is nowhere to send the test." };
   const preview = noticePreview(services, email);
   const notice = language === "es" ? preview.es : preview.en;
   if (!notice.ok) return { ok: false, message: `Not sent: ${notice.errors.join("; ")}.` };
-  services.mailer.send({
-    to: me,
-    subject: `[Test] ${notice.subject}`,
-    textBody: notice.text,
-    htmlBody: notice.html,
-    name: settings.senderName,
-    replyTo: settings.replyTo || undefined,
-    from: settings.aliasFrom || undefined,
-  });
-  return { ok: true, message: `Test sent to ${me}. Mail quota left today: ${services.mailer.remainingDailyQuota()}.` };
+  return mailTestNotice(services, settings, notice);
 }

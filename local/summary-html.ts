@@ -5,7 +5,14 @@
  * Every text from the workbook (names, sites, reasons) is escaped.
  */
 
-import type { DashboardFigures, GroupFigures, MonthFigures } from "../src/domain/dashboard";
+import {
+  type DashboardFigures,
+  GROUP_HEADERS,
+  type GroupFigures,
+  groupCells,
+  type MonthFigures,
+  monthCells,
+} from "../src/domain/dashboard";
 import { barsChart, COLORS, escapeHtml, monthsChart } from "./summary-charts";
 
 export interface SummaryOptions {
@@ -55,48 +62,11 @@ function tableHtml(
   return `<table id="${id}"><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-function monthRow(m: MonthFigures): Array<string | number> {
-  return [
-    m.month,
-    m.entries,
-    m.badgesDecided,
-    m.vendorBadges,
-    m.needsFix,
-    m.alreadyBadged,
-    m.noticesSent,
-    m.issued,
-    m.accepted,
-    m.pending,
-    m.rejected,
-    m.revoked,
-    percent(m.claimRate),
-  ];
-}
-
-function groupRow(g: GroupFigures): Array<string | number> {
-  return [
-    g.name,
-    g.entries,
-    g.badgesDecided,
-    g.vendorBadges,
-    g.needsFix,
-    g.alreadyBadged,
-    g.issued,
-    g.accepted,
-    percent(g.claimRate),
-  ];
-}
-
-const GROUP_HEADERS = [
-  "Entries",
-  "Badges decided",
-  "Vendor badges",
-  "Needs fix",
-  "Already badged",
-  "Badges issued",
-  "Accepted",
-  "Claim rate",
-];
+/** The page shows a rate as "53%", and no rate as a dash. */
+const shown = (cells: Array<string | number | null>): Array<string | number> =>
+  cells.map((v, i) => (i === cells.length - 1 ? percent(v as number | null) : (v ?? "")));
+const monthRow = (m: MonthFigures) => shown(monthCells(m));
+const groupRow = (g: GroupFigures) => shown(groupCells(g));
 
 function tile(label: string, value: string, id: string): string {
   return `<div class="tile" id="${id}"><div class="value">${escapeHtml(value)}</div><div class="label">${escapeHtml(label)}</div></div>`;

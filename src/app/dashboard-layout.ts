@@ -5,7 +5,15 @@
  * them would quietly count the wrong thing.
  */
 
-import type { DashboardFigures, GroupFigures, MonthFigures } from "../domain/dashboard";
+import {
+  type DashboardFigures,
+  GROUP_HEADERS,
+  type GroupFigures,
+  groupCells,
+  MONTH_HEADERS,
+  type MonthFigures,
+  monthCells,
+} from "../domain/dashboard";
 import type { Cell, ChartSpec } from "./ports";
 
 export interface Area {
@@ -27,33 +35,6 @@ export interface DashboardLayout {
 
 export const DASHBOARD_SHEET = "Dashboard";
 
-export const MONTH_HEADERS = [
-  "Month",
-  "Entries",
-  "Badges decided",
-  "Vendor badges",
-  "Needs fix",
-  "Already badged",
-  "Notices sent",
-  "Badges issued",
-  "Accepted",
-  "Pending",
-  "Rejected",
-  "Revoked",
-  "Claim rate",
-] as const;
-
-export const GROUP_HEADERS = [
-  "Entries",
-  "Badges decided",
-  "Vendor badges",
-  "Needs fix",
-  "Already badged",
-  "Badges issued",
-  "Accepted",
-  "Claim rate",
-] as const;
-
 export const UNCLAIMED_HEADERS = [
   "Entry ID",
   "Student",
@@ -73,39 +54,9 @@ export const CLAIM_RATE_NOTE =
   "Claim rate = accepted ÷ badges issued. Entries, decisions and notices come from the Badges YYYY-MM tabs; " +
   "badges and claim states from the Ledger. Rebuilt after each report, issuing run and claim refresh.";
 
-const rate = (value: number | null): Cell => (value === null ? "" : value);
-
-function monthValues(m: MonthFigures): Cell[] {
-  return [
-    m.month,
-    m.entries,
-    m.badgesDecided,
-    m.vendorBadges,
-    m.needsFix,
-    m.alreadyBadged,
-    m.noticesSent,
-    m.issued,
-    m.accepted,
-    m.pending,
-    m.rejected,
-    m.revoked,
-    rate(m.claimRate),
-  ];
-}
-
-function groupValues(g: GroupFigures): Cell[] {
-  return [
-    g.name,
-    g.entries,
-    g.badgesDecided,
-    g.vendorBadges,
-    g.needsFix,
-    g.alreadyBadged,
-    g.issued,
-    g.accepted,
-    rate(g.claimRate),
-  ];
-}
+/** The sheet shows a rate as a number (formatted as a percentage); no rate is an empty cell. */
+const monthValues = (m: MonthFigures): Cell[] => monthCells(m).map((v) => v ?? "");
+const groupValues = (g: GroupFigures): Cell[] => groupCells(g).map((v) => v ?? "");
 
 /** "A", "B", … for the columns the dashboard uses. */
 function letter(column: number): string {

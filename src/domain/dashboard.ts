@@ -306,3 +306,66 @@ export function dashboardFigures(input: DashboardInput): DashboardFigures {
     unplacedLedgerRows: unplaced,
   };
 }
+
+/** The per-month table's columns, on the Dashboard sheet and in the HTML summary alike. */
+export const MONTH_HEADERS = [
+  "Month",
+  "Entries",
+  "Badges decided",
+  "Vendor badges",
+  "Needs fix",
+  "Already badged",
+  "Notices sent",
+  "Badges issued",
+  "Accepted",
+  "Pending",
+  "Rejected",
+  "Revoked",
+  "Claim rate",
+] as const;
+
+/** The per-site and per-credential tables' columns, after the site or credential name. */
+export const GROUP_HEADERS = [
+  "Entries",
+  "Badges decided",
+  "Vendor badges",
+  "Needs fix",
+  "Already badged",
+  "Badges issued",
+  "Accepted",
+  "Claim rate",
+] as const;
+
+/** One month's row in MONTH_HEADERS order; the claim rate last (null when nothing was issued). */
+export function monthCells(m: MonthFigures): Array<string | number | null> {
+  return [
+    m.month,
+    m.entries,
+    m.badgesDecided,
+    m.vendorBadges,
+    m.needsFix,
+    m.alreadyBadged,
+    m.noticesSent,
+    m.issued,
+    m.accepted,
+    m.pending,
+    m.rejected,
+    m.revoked,
+    m.claimRate,
+  ];
+}
+
+/** One site's or credential's row: its name, then GROUP_HEADERS order; the claim rate last. */
+export function groupCells(g: GroupFigures): Array<string | number | null> {
+  return [
+    g.name,
+    g.entries,
+    g.badgesDecided,
+    g.vendorBadges,
+    g.needsFix,
+    g.alreadyBadged,
+    g.issued,
+    g.accepted,
+    g.claimRate,
+  ];
+}

@@ -4,8 +4,9 @@
  * constant number of writes per batch. The benchmark sets what a run did beside this.
  */
 import type { CostTable, Limits } from "../local/runtime";
+import { DEFAULT_SETTINGS } from "../src/app/settings";
 
-/** Rows a batch marks at once: BadgeDesk's batch of 50 students (notices) or badges (issuing). */
+/** Students a notices batch marks at once (src/app/notices.ts). */
 export const BATCH = 50;
 
 export interface Limit {
@@ -158,12 +159,15 @@ export interface IssueShape {
   credentials: Block;
 }
 
+/** Badges per fetchAll batch: the limit is priced for the batch BadgeDesk really runs with. */
+const ISSUE_BATCH = DEFAULT_SETTINGS.batchSize;
+
 /**
- * Reads: report, Entries, Credentials, Ledger. Per batch of 50: mark Issuing, flush, the POSTs
+ * Reads: report, Entries, Credentials, Ledger. Per batch: mark Issuing, flush, the POSTs
  * (fetchAll waves), the Ledger append and the results write; the Log line.
  */
 export function issueLimit(p: Pricing, shape: IssueShape): Limit {
-  const batches = Math.ceil(shape.badges / BATCH);
+  const batches = Math.ceil(shape.badges / ISSUE_BATCH);
   let ms =
     p.costs.spreadsheetOpenMs +
     p.read(shape.report) +
@@ -172,13 +176,13 @@ export function issueLimit(p: Pricing, shape: IssueShape): Limit {
     p.read({ rows: 1, columns: 7 }) +
     p.write({ rows: 1, columns: 6 });
   for (let b = 0; b < batches; b++) {
-    const rows = Math.min(BATCH, shape.badges - b * BATCH);
+    const rows = Math.min(ISSUE_BATCH, shape.badges - b * ISSUE_BATCH);
     ms +=
       p.write({ rows, columns: 1 }) + p.costs.flushMs + p.write({ rows, columns: 7 }) + p.write({ rows, columns: 5 });
   }
   ms += p.fetchAll(shape.badges);
   return {
-    basis: "1 POST per badge in fetchAll waves; 4 reads; per 50 badges 3 writes + 1 flush; Log",
+    basis: `1 POST per badge in fetchAll waves; 4 reads; per ${ISSUE_BATCH} badges 3 writes + 1 flush; Log`,
     mailCalls: 0,
     httpRequests: shape.badges,
     sheetReads: 4,

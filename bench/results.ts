@@ -125,6 +125,13 @@ export function markdown(results: BenchResults): string {
     "",
     targetsTable(results.targets),
     "",
+    "How the targets are read: the report's 12 spreadsheet calls are the calls that move cells (reads,",
+    "writes, flushes, structure changes); locators, formats and conditional-format builders are listed",
+    "beside them but cost ~1 ms each in the cost table. A row update is one row changing state once",
+    "(a notice row: Sending, then Sent; a badge row: Issuing, then Issued, plus its Ledger row), and each",
+    "execution may add its one Log line. The cycle's minimum packs each quota day's work into 6-minute",
+    "executions; BadgeDesk's own slices stop at 4.5 minutes and keep a reserve, by design.",
+    "",
     "## CPU of the domain code",
     "",
     cpu

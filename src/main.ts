@@ -159,9 +159,15 @@ function issueBadgesForMonth(month: string) {
 function continueIssuingBadges() {
   return badges.continueIssuingBadges(services());
 }
-/** The weekly trigger's handler (and a script's call); the menu item says what it found. */
+/**
+ * The weekly trigger's handler (and a script's call); the menu item says what it found. It first
+ * picks up a monthly cycle whose run ended before leaving its continuation (before Credly is asked
+ * anything, so an unanswered Credly cannot keep the month waiting).
+ */
 function refreshClaimStates() {
-  return badges.refreshClaimStatesNow(services(), "on schedule");
+  const s = services();
+  cycle.resumeStalledCycle(s);
+  return badges.refreshClaimStatesNow(s, "on schedule");
 }
 function refreshClaimStatesFromMenu() {
   const s = services();

@@ -48,6 +48,8 @@ export interface Sandbox {
   kill(): void;
   /** Resolves when the process has ended, however it ended. */
   exited: Promise<void>;
+  /** What the process has written to stderr so far (a crash's stack, for a failing test). */
+  errors(): string;
 }
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -89,9 +91,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }),
   );
 
+  let err = "";
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
-    let err = "";
     const timer = setTimeout(() => fail("did not print its ready line within 20 s"), 20_000);
     function fail(why: string) {
       clearTimeout(timer);
@@ -129,16 +131,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       child.kill("SIGKILL");
     },
     exited,
+    errors: () => err,
   };
 }
 
 function adminClient(url: string): SandboxAdmin {
-  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${url}/_admin${route}`, {
+  const send = (method: string, route: string, body?: unknown) =>
+    fetch(`${url}/_admin${route}`, {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+  const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
+    // Node's server closes an idle keep-alive socket after 5 s; a request that picks that socket
+    // from the pool as it closes fails with "other side closed". Admin calls are idempotent: retry once.
+    const response = await send(method, route, body).catch(() => send(method, route, body));
     const json = await response.json();
     if (!response.ok) throw new Error(`Credly sandbox admin ${method} ${route}: ${JSON.stringify(json)}`);
     return json as T;

@@ -6,6 +6,7 @@
 
 import { priorMonth } from "../domain/month";
 import { type ClaimRefreshResult, ensureWeeklyClaimRefresh, refreshClaimStates } from "./claims";
+import { clearTriggers, replaceTrigger } from "./continuation";
 import { type IssueResult, issueBadges } from "./issuing";
 import type { Services } from "./ports";
 import { type RevokeResult, revokeBadge } from "./revoke";
@@ -32,19 +33,18 @@ export function defaultIssueMonth(services: Services): string {
 }
 
 function clearContinuation(services: Services): void {
-  for (const trigger of services.triggers.list()) {
-    if (trigger.handler === CONTINUE_ISSUING_HANDLER) services.triggers.remove(trigger.id);
-  }
+  clearTriggers(services.triggers, CONTINUE_ISSUING_HANDLER);
   services.scriptProperties.remove(CONTINUATION_KEY);
 }
 
 /** One slice of issuing for the month; schedules the next slice when rows are left and time or Credly's patience ran out. */
 export function issueBadgesNow(services: Services, month: string, how = "from the menu"): IssueResult {
   const result = locked(services, who(services, how), () => issueBadges(services, { month }));
-  clearContinuation(services);
   if (result.remaining > 0 && result.stoppedFor !== "auth") {
-    services.triggers.after(CONTINUE_ISSUING_HANDLER, NEXT_SLICE_MS);
     services.scriptProperties.set(CONTINUATION_KEY, JSON.stringify({ month }));
+    replaceTrigger(services.triggers, CONTINUE_ISSUING_HANDLER, NEXT_SLICE_MS);
+  } else {
+    clearContinuation(services);
   }
   return result;
 }

@@ -26,7 +26,7 @@ import {
 import { monthLabel, priorMonth } from "../domain/month";
 import { requireOperator } from "./access";
 import { type Budget, budget } from "./budget";
-import { clearContinuations, scheduleContinuation } from "./continuation";
+import { clearContinuations, replaceContinuation } from "./continuation";
 import { sendCycleSummary, tellCycleStopped, whenText } from "./cycle-mail";
 import { loadCycle, saveCycle } from "./cycle-store";
 import { writeLog } from "./log";
@@ -199,12 +199,15 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
   const props = services.scriptProperties;
   const settings = loadSettings(props);
   const rules: CycleRules = { delayDays: settings.noticeDelayDays, maxFailures: MAX_FAILURES };
-  clearContinuations(services.triggers);
   const started = services.clock.now();
+  // First of all a safety net: if this slice is killed anywhere below, the month still goes on.
+  replaceContinuation(services.triggers, new Date(started.getTime() + SAFETY_NET_MS), started);
+  props.set(LAST_SLICE_KEY, started.toISOString());
   const due = priorMonth(started, services.workbook.timeZone(), services.formatDate);
   const saved = loadCycle(props);
   const month = monthToRun(saved, due);
   if (!month) {
+    clearContinuations(services.triggers);
     const message = `${monthLabel(due)} is already complete; the next cycle starts on the schedule.`;
     writeLog(services, { action: "Monthly cycle", outcome: message });
     return result("idle", message, saved);
@@ -212,7 +215,7 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
   let state = saved && saved.month === month ? saved : startCycle(month, started);
   const skipsRetry = options.origin === "menu" && state.next?.kind === "retry";
   if (state.next && notYet(state, started) && !skipsRetry) {
-    scheduleContinuation(services.triggers, new Date(state.next.at), started);
+    replaceContinuation(services.triggers, new Date(state.next.at), started);
     const message = `${monthLabel(state.month)}: ${PHASE_WORDS[state.phase]}; goes on at ${state.next.at} (${state.next.why}).`;
     return result("waiting", message, state);
   }
@@ -221,7 +224,6 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
   state = opened.state;
   let go: Go = opened.go;
   saveCycle(props, state);
-  if (go !== "stop") scheduleContinuation(services.triggers, new Date(started.getTime() + SAFETY_NET_MS), started);
   const slice = budget(services.clock);
   const finished: string[] = [];
   while (go === "continue") {
@@ -248,9 +250,9 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
 
   state = closeSlice(state);
   saveCycle(props, state);
-  clearContinuations(services.triggers);
   const ended = services.clock.now();
-  if (go === "wait" && state.next) scheduleContinuation(services.triggers, new Date(state.next.at), ended);
+  if (go === "wait" && state.next) replaceContinuation(services.triggers, new Date(state.next.at), ended);
+  else clearContinuations(services.triggers);
   const problem = go === "stop" ? tellCycleStopped(services, settings, state) : "";
   const message = [...finished, `${describeCycle(state, whenText(services))}.`, problem]
     .filter((t) => t !== "")
@@ -267,6 +269,44 @@ function cycleSlice(services: Services, options: CycleOptions): CycleRun {
     outcome: message,
   });
   return result(go === "stop" ? "stopped" : "worked", message, state);
+}
+
+/** When the last slice began: the watchdog's sign of life. */
+const LAST_SLICE_KEY = "badgedesk.cycle.lastSlice";
+const HOUR_MS = 60 * 60 * 1000;
+/** A slice lasts minutes and leaves a continuation; an hour without one means it died first. */
+const STALLED_AFTER_MS = HOUR_MS;
+
+/**
+ * The weekly trigger's second job. An execution can end at any service call (not only at the
+ * 6-minute limit: Google's own errors end it too), so a slice may die before it leaves its
+ * continuation, and the month would wait for the next monthly run. This picks a due month up
+ * again — at most a week after it stalled — unless the monthly run is not scheduled, this month's
+ * run has not come yet, the cycle stopped for a person, or a slice ran within the hour.
+ */
+export function resumeStalledCycle(services: Services): boolean {
+  const schedule = readSchedule(services);
+  if (!schedule) return false;
+  const now = services.clock.now();
+  const timeZone = services.workbook.timeZone();
+  // This month's run time (to the hour; a DST change moves it by one at most, which is fine here).
+  const [day, hour, minute] = services.formatDate(now, timeZone, "d-H-m").split("-").map(Number);
+  const sinceRunMs = ((day - schedule.day) * 24 + (hour - schedule.hour)) * HOUR_MS + minute * 60 * 1000;
+  // Before this month's run, or a schedule installed after it: the monthly run has not had its turn.
+  if (sinceRunMs < HOUR_MS || Date.parse(schedule.installedAt) > now.getTime() - sinceRunMs) return false;
+  const props = services.scriptProperties;
+  const state = loadCycle(props);
+  if (state?.stopped) return false;
+  const month = monthToRun(state, priorMonth(now, timeZone, services.formatDate));
+  if (!month) return false;
+  const lastSlice = props.get(LAST_SLICE_KEY);
+  if (lastSlice && now.getTime() - Date.parse(lastSlice) < STALLED_AFTER_MS) return false;
+  replaceContinuation(services.triggers, now, now);
+  writeLog(services, {
+    action: "Monthly cycle",
+    outcome: `${monthLabel(month)} had no run pending (a run ended early); it goes on in a minute.`,
+  });
+  return true;
 }
 
 /** What "Run the cycle now…" would do, in words (reads the saved state only). */

@@ -24,7 +24,7 @@ import { type Ledger, type LedgerRecord, readLedger } from "./ledger";
 import { writeLog } from "./log";
 import type { Cell, Services } from "./ports";
 import { writeProgress } from "./progress";
-import { loadSettings } from "./settings";
+import { DEFAULT_SETTINGS, loadSettings } from "./settings";
 import { fillGaps } from "./sheet-writes";
 
 export interface IssueOptions {
@@ -81,7 +81,7 @@ export function issueBadges(services: Services, options: IssueOptions): IssueRes
   const run = new IssueRun(services, client, ledger, rows, patience);
 
   run.reconcile();
-  run.issueAll(Math.max(1, Math.floor(settings.batchSize) || 50));
+  run.issueAll(Math.max(1, Math.floor(settings.batchSize) || DEFAULT_SETTINGS.batchSize));
 
   const result = run.result(month);
   writeLog(services, {

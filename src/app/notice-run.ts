@@ -5,6 +5,7 @@
  */
 
 import { budget } from "./budget";
+import { clearTriggers, replaceTrigger } from "./continuation";
 import { reportMonths } from "./notice-dialog";
 import { ensureTemplatesSheet } from "./notice-templates";
 import { type SendNoticesResult, sendNotices } from "./notices";
@@ -23,16 +24,9 @@ export interface NoticeRunResult extends SendNoticesResult {
   message: string;
 }
 
-function removeContinuations(services: Services): void {
-  for (const trigger of services.triggers.list()) {
-    if (trigger.handler === CONTINUE_HANDLER) services.triggers.remove(trigger.id);
-  }
-}
-
 function scheduleContinuation(services: Services, month: string, afterMs: number): void {
-  removeContinuations(services);
-  services.triggers.after(CONTINUE_HANDLER, Math.max(afterMs, NEXT_SLICE_MS));
   services.scriptProperties.set(CONTINUATION_KEY, JSON.stringify({ month }));
+  replaceTrigger(services.triggers, CONTINUE_HANDLER, Math.max(afterMs, NEXT_SLICE_MS));
 }
 
 function say(result: SendNoticesResult): string {
@@ -86,7 +80,7 @@ export function sendNoticesNow(services: Services, month: string, by = "the menu
 
 /** The one-off trigger's run: the next slice of the month it was scheduled for. */
 export function continueSendingNotices(services: Services): NoticeRunResult | { busy: string } | null {
-  removeContinuations(services);
+  clearTriggers(services.triggers, CONTINUE_HANDLER);
   const raw = services.scriptProperties.get(CONTINUATION_KEY);
   if (!raw) return null;
   const { month } = JSON.parse(raw) as { month: string };

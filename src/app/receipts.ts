@@ -15,6 +15,7 @@ import { composeDigest, composeReceipt, type InstructorMessage } from "../domain
 import { readTable } from "../workbook/table";
 import { type CellUpdate, writeCells } from "../workbook/write";
 import { type Budget, budget } from "./budget";
+import { clearTriggers, MIN_AFTER_MS, replaceTrigger } from "./continuation";
 import { writeLog } from "./log";
 import { noticesOwed } from "./notice-reserve";
 import type { Cell, Services } from "./ports";
@@ -30,7 +31,6 @@ export const RECEIPTS_HANDLER = "sendInstructorReceipts";
 const NEXT_KEY = "badgedesk.receipts.next";
 /** Google fires a one-off trigger some time after it is due; one this late is taken as lost. */
 const LOST_AFTER_MS = 60 * 60 * 1000;
-const MIN_AFTER_MS = 60 * 1000;
 /** When the notices' needs are not known yet (their report is being built), look again then. */
 const UNKNOWN_RETRY_MS = 60 * 60 * 1000;
 const BUSY_RETRY_MS = 5 * 60 * 1000;
@@ -41,17 +41,9 @@ function windowMs(settings: Settings): number {
   return Math.max(0, settings.receiptWindowMinutes) * 60 * 1000;
 }
 
-function removeReceiptTriggers(services: Services): void {
-  for (const trigger of services.triggers.list()) {
-    if (trigger.handler === RECEIPTS_HANDLER) services.triggers.remove(trigger.id);
-  }
-}
-
 /** Replaces any pending receipts trigger with one due at `at`. */
 function scheduleAt(services: Services, at: Date): void {
-  removeReceiptTriggers(services);
-  const now = services.clock.now();
-  services.triggers.after(RECEIPTS_HANDLER, Math.max(MIN_AFTER_MS, at.getTime() - now.getTime()));
+  replaceTrigger(services.triggers, RECEIPTS_HANDLER, at.getTime() - services.clock.now().getTime());
   services.scriptProperties.set(NEXT_KEY, at.toISOString());
 }
 
@@ -314,7 +306,7 @@ function log(services: Services, r: ReceiptsResult): void {
 /** The one-off trigger's run: due messages under the lock, then the next run if any still wait. */
 export function sendReceiptsNow(services: Services): ReceiptsResult | { busy: string } {
   const locked = withWorkLock(services, "instructor receipts", () => {
-    removeReceiptTriggers(services);
+    clearTriggers(services.triggers, RECEIPTS_HANDLER);
     services.scriptProperties.remove(NEXT_KEY);
     const result = sendPendingReceipts(services, { budget: budget(services.clock) });
     if (result.next) scheduleAt(services, new Date(result.next));

@@ -7,7 +7,9 @@ function sheetPort(sheet: Sheet): SheetPort {
   /** A range past the sheet's grid throws ("outside the dimensions of the sheet"): grow it first. */
   const growTo = (lastRow: number, lastColumn: number) => {
     const maxRows = sheet.getMaxRows();
-    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    // At least a thousand rows at a time: a sheet that grows by batches (the Ledger) would
+    // otherwise pay an insert per batch. Not more: empty rows count toward the 10M-cell limit.
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, Math.max(lastRow - maxRows, 1000));
     const maxColumns = sheet.getMaxColumns();
     if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
   };

@@ -34,13 +34,25 @@ async function main() {
   const sum = (f: (r: SeedResult) => number) => results.reduce((n, r) => n + f(r), 0);
   const credly: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.credlyFaults)) credly[k] = (credly[k] ?? 0) + v;
-  const injected = ["kills", "menuOverlaps", "sorts", "deletes", "lockHeld", "droppedTriggers", "quotaLimited"] as const;
+  const injected = [
+    "kills",
+    "menuOverlaps",
+    "sorts",
+    "deletes",
+    "lockHeld",
+    "droppedTriggers",
+    "quotaLimited",
+  ] as const;
   console.log(
     [
       `runs ${results.length} (seeds ${first}–${first + runs - 1}), ${((Date.now() - began) / 1000).toFixed(0)} s real, ` +
         `${(sum((r) => r.realMs) / Math.max(1, results.length) / 1000).toFixed(1)} s a run`,
       `Badge rows ${sum((r) => r.verdict.badgeRows)}: notified and badged ${sum((r) => r.verdict.notifiedAndBadged)}, named final error ${sum((r) => r.verdict.namedErrors)}`,
-      `Credly faults: ${Object.entries(credly).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`,
+      `Credly faults: ${
+        Object.entries(credly)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ") || "none"
+      }`,
       `other faults: ${injected.map((k) => `${k} ${sum((r) => r.injected[k])}`).join(", ")}`,
       `duplicates ${sum((r) => r.verdict.duplicates)}, lost ${sum((r) => r.verdict.lost)}`,
       `${results.length - failed.length} passed, ${failed.length} failed`,

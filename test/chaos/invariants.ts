@@ -49,14 +49,17 @@ export function judge(outcome: ChaosOutcome, credlyBadges: readonly BadgeRecord[
   const ledger = table(outcome, "Ledger", "Entry ID");
   const byId = new Map(report.map((r) => [text(r["Entry ID"]), r]));
 
-  if (!outcome.finished) violations.push("the cycle did not finish November (nor stop for a person) by 2026-12-31: it stalled");
+  if (!outcome.finished)
+    violations.push("the cycle did not finish November (nor stop for a person) by 2026-12-31: it stalled");
   for (const error of outcome.errors) violations.push(`execution failed: ${error}`);
 
   // No entry lost: every Entries row entered in the month is in the report.
   let lost = 0;
   const monthOf = (d: unknown) =>
     d instanceof Date || Object.prototype.toString.call(d) === "[object Date]"
-      ? new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago", year: "numeric", month: "2-digit" }).format(d as Date)
+      ? new Intl.DateTimeFormat("en-CA", { timeZone: "America/Chicago", year: "numeric", month: "2-digit" }).format(
+          d as Date,
+        )
       : "";
   for (const entry of entries) {
     const id = text(entry["Entry ID"]);
@@ -103,7 +106,8 @@ export function judge(outcome: ChaosOutcome, credlyBadges: readonly BadgeRecord[
     const sent = notices.get(email) ?? 0;
     const inCredly = held.get(`${email}|${template}`)?.length ?? 0;
     if (sent > 1) violations.push(`${id}: ${email} got ${sent} notices`);
-    const finalError = text(row["Last Error"]) !== "" && /Failed|Sending|Issuing/.test(`${row["Notice Status"]} ${row["Badge Status"]}`);
+    const finalError =
+      text(row["Last Error"]) !== "" && /Failed|Sending|Issuing/.test(`${row["Notice Status"]} ${row["Badge Status"]}`);
     if (row["Notice Status"] === "Sent" && row["Badge Status"] === "Issued" && sent === 1 && inCredly === 1) {
       if (text(row["Credly Badge ID"]) === "") violations.push(`${id}: Issued with no Credly Badge ID`);
       done += 1;
@@ -118,7 +122,8 @@ export function judge(outcome: ChaosOutcome, credlyBadges: readonly BadgeRecord[
   const byBadgeId = new Map(badges.map((b) => [b.id, b]));
   for (const row of ledger) {
     const badge = byBadgeId.get(text(row["Credly Badge ID"]));
-    if (!badge) violations.push(`Ledger ${text(row["Entry ID"])}: badge ${text(row["Credly Badge ID"])} is not in Credly`);
+    if (!badge)
+      violations.push(`Ledger ${text(row["Entry ID"])}: badge ${text(row["Credly Badge ID"])} is not in Credly`);
     else if (
       badge.recipient_email.toLowerCase() !== text(row["Student Email"]).toLowerCase() ||
       badge.badge_template_id !== text(row["Credly Template ID"])
@@ -131,13 +136,15 @@ export function judge(outcome: ChaosOutcome, credlyBadges: readonly BadgeRecord[
   // No token anywhere a person or a log can see.
   const book = spreadsheetOf(outcome.runtime);
   for (const sheet of book.sheetNames()) {
-    if (JSON.stringify(book.values(sheet)).includes(WRITE_TOKEN)) violations.push(`the Credly token is in sheet ${sheet}`);
+    if (JSON.stringify(book.values(sheet)).includes(WRITE_TOKEN))
+      violations.push(`the Credly token is in sheet ${sheet}`);
   }
   for (const e of outcome.runtime.executions) {
     if (e.logs.some((line) => line.includes(WRITE_TOKEN)) || String(e.error ?? "").includes(WRITE_TOKEN))
       violations.push(`the Credly token is in the log of ${e.functionName} #${e.id}`);
   }
-  if (JSON.stringify(outboxOf(outcome.runtime).messages).includes(WRITE_TOKEN)) violations.push("the Credly token is in an e-mail");
+  if (JSON.stringify(outboxOf(outcome.runtime).messages).includes(WRITE_TOKEN))
+    violations.push("the Credly token is in an e-mail");
 
   return { violations, badgeRows: badgeRows.length, notifiedAndBadged: done, namedErrors: named, duplicates, lost };
 }

@@ -58,8 +58,3 @@ export function drawPlan(seed: number): ChaosPlan {
     lockAfter: r.next() < 0.2 ? r.int(1, 6) : 0,
   };
 }
-
-/** How many faults of each kind a plan deals out (Credly's are counted by the sandbox's log). */
-export function describePlan(plan: ChaosPlan): string {
-  return JSON.stringify(plan);
-}

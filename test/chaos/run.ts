@@ -3,6 +3,8 @@
  * scheduled and left to run in virtual time, while the plan's faults happen to it. Returns what
  * the invariants need to judge the run, and what was injected.
  */
+
+import { typeRows } from "../../local/cli/workbook";
 import type { Sandbox } from "../../local/credly-sandbox/launcher";
 import { CATALOG, credentialRows, demoOrganization, generateMonth } from "../../local/demo";
 import {
@@ -16,9 +18,8 @@ import {
   triggersOf,
   urlFetchOf,
 } from "../../local/runtime";
-import { typeRows } from "../../local/cli/workbook";
 import { DIST, SPECIALIST, WRITE_TOKEN } from "../e2e/harness";
-import { type ChaosPlan, SLOW_MS, TIMEOUT_MS } from "./plan";
+import { type ChaosPlan, TIMEOUT_MS } from "./plan";
 
 export const MONTH = "2026-11";
 export const REPORT = `Badges ${MONTH}`;
@@ -57,7 +58,7 @@ export interface ChaosOutcome {
 
 function reportGrid(runtime: Runtime) {
   const book = spreadsheetOf(runtime);
-  const grid = book.values(REPORT);
+  const grid = book.sheet(REPORT) ? book.values(REPORT) : [];
   const header = grid.findIndex((r) => r[0] === "Entry ID");
   return { book, grid, header };
 }
@@ -201,6 +202,7 @@ export function runChaos(plan: ChaosPlan, sandbox: Sandbox): ChaosOutcome {
     if (due.length === 0) break;
     // A trigger due in the past that did not fire would hold the clock still: step a minute on.
     runUntil(runtime, new Date(Math.max(Math.min(...due), runtime.clock.now() + MINUTE)));
+    if (cycleRuns.size === steps) continue;
     steps = cycleRuns.size;
     if (plan.sortAfter.includes(steps) && sortReport(runtime)) injected.sorts += 1;
     if (plan.deleteAfter === steps && deletedByPerson.size === 0 && deleteRow(runtime, deletedByPerson))
@@ -210,10 +212,10 @@ export function runChaos(plan: ChaosPlan, sandbox: Sandbox): ChaosOutcome {
       holdLock(runtime, "script", runtime.clock.now() + 15 * MINUTE);
     }
   }
+  // The cycle's and intake's executions must not fail; the weekly claim refresh may end in a
+  // Credly error (it says it tries again next week), which Google mails to the trigger's owner.
   const errors = runtime.executions
-    .filter((e) => !e.ok && !killedIds.has(e.id))
+    .filter((e) => !e.ok && !killedIds.has(e.id) && e.functionName !== "refreshClaimStates")
     .map((e) => `${e.functionName} #${e.id}: ${e.error}`);
   return { runtime, deletedByPerson, formEmails, injected, mostTriggers, errors, finished };
 }
-
-export { SLOW_MS };

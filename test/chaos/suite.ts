@@ -30,7 +30,14 @@ export async function runSeed(seed: number, sandbox: Sandbox): Promise<SeedResul
     verdict = judge(outcome, await sandbox.admin.badges());
     injected = outcome.injected;
   } catch (error) {
-    verdict = { violations: [`the run itself failed: ${(error as Error).stack}`], badgeRows: 0, notifiedAndBadged: 0, namedErrors: 0, duplicates: 0, lost: 0 };
+    verdict = {
+      violations: [`the run itself failed: ${(error as Error).stack}`],
+      badgeRows: 0,
+      notifiedAndBadged: 0,
+      namedErrors: 0,
+      duplicates: 0,
+      lost: 0,
+    };
     injected = { kills: 0, menuOverlaps: 0, sorts: 0, deletes: 0, lockHeld: 0, droppedTriggers: 0, quotaLimited: 0 };
   }
   const credlyFaults: Record<string, number> = {};
@@ -43,7 +50,11 @@ export async function withSandbox<T>(work: (sandbox: Sandbox) => Promise<T>): Pr
   try {
     return await work(sandbox);
   } finally {
+    // The sandbox's process is unref'd: without a timer of our own node would see nothing left
+    // to wait for and exit while it stops, before the totals are printed (as local/cli/run.ts).
+    const keepAlive = setInterval(() => undefined, 1000);
     await sandbox.stop();
+    clearInterval(keepAlive);
   }
 }
 

@@ -36,7 +36,15 @@ beforeAll(async () => {
   w.run("setUpWorkbook");
   const book = spreadsheetOf(w.runtime);
   book.setValues("Credentials", 1, 1, credentialsSheet());
-  book.appendRow("Ledger", ["E-EARLIER00001", LEDGER_EMAIL, templateIdFor(AGENCY), "badge-earlier-1", new Date("2026-06-03T15:00:00Z"), "accepted", ""]);
+  book.appendRow("Ledger", [
+    "E-EARLIER00001",
+    LEDGER_EMAIL,
+    templateIdFor(AGENCY),
+    "badge-earlier-1",
+    new Date("2026-06-03T15:00:00Z"),
+    "accepted",
+    "",
+  ]);
   typeCorpus(w);
   w.run("reconcileEntries");
   runUntil(w.runtime, REPORT_DAY);
@@ -75,7 +83,12 @@ describe.each(BAD_INPUTS.filter((c) => c.decision !== "no entry").map((c) => [c.
   it("shows the student, address and credential as typed (trimmed), as text", () => {
     const typed = cellsOf(c);
     expect(row().Student).toBe(c.student ?? "Ana Ruiz");
-    expect(row()["Student Email"]).toBe(c.email ?? String(typed["Student Email"] ?? "").trim().toLowerCase());
+    expect(row()["Student Email"]).toBe(
+      c.email ??
+        String(typed["Student Email"] ?? "")
+          .trim()
+          .toLowerCase(),
+    );
     expect(row().Credential).toBe(c.credential ?? collapse(typed.Credential ?? ""));
   });
 });
@@ -83,7 +96,10 @@ describe.each(BAD_INPUTS.filter((c) => c.decision !== "no entry").map((c) => [c.
 it("stores every cell of Entries and of the report as a value, never a formula", () => {
   const book = spreadsheetOf(w.runtime);
   for (const sheet of ["Entries", REPORT, "Log"]) {
-    const formulas = book.formulas(sheet).flat().filter((f) => f !== "");
+    const formulas = book
+      .formulas(sheet)
+      .flat()
+      .filter((f) => f !== "");
     expect({ sheet, formulas }).toEqual({ sheet, formulas: [] });
   }
 });

@@ -3,8 +3,8 @@
  * a timed test: it proves the figures are produced and agree with what happened (one mail call per
  * student notified, one POST per badge, the naive path slower), never how fast this machine is.
  */
-import { markdown } from "../../bench/results";
-import { type BenchResults, runBench } from "../../bench/run";
+import { type BenchResults, markdown } from "../../bench/results";
+import { runBench } from "../../bench/run";
 import { checkTargets } from "../../bench/targets";
 import type { WorkloadResult } from "../../bench/workloads";
 

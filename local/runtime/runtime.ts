@@ -48,6 +48,9 @@ export interface Realm {
 
 const installers: ServiceInstaller[] = [];
 
+/** Simple triggers run with limited authorisation and 30 seconds at most (apps-script.md, "Triggers"). */
+const SIMPLE_TRIGGERS = new Set(["onOpen", "onEdit", "onInstall", "onSelectionChange"]);
+
 /** Registers a service module; modules call this once when imported by local/runtime/index.ts. */
 export function registerServices(installer: ServiceInstaller): void {
   installers.push(installer);
@@ -138,7 +141,10 @@ export class Runtime {
       this.costs,
       this.limits,
       (message) => new realm.Error(message),
-      options.timeLimitMs ?? this.limits.executionMs,
+      options.timeLimitMs ??
+        (SIMPLE_TRIGGERS.has(functionName) && authMode !== "FULL"
+          ? this.limits.simpleTriggerMs
+          : this.limits.executionMs),
       options.killAtCall,
     );
     exec.origin = options.origin ?? "direct";

@@ -3,7 +3,7 @@
  * google.script.run targets by name, and only top-level function declarations are callable;
  * the V8 runtime runs scripts, not modules.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as acorn from "acorn";
 
@@ -14,6 +14,20 @@ const mainSource = readFileSync(path.join(root, "src/main.ts"), "utf8");
 /** The public surface: every `global.name = name` in src/main.ts. */
 const entryPoints = [...mainSource.matchAll(/^global\.(\w+)\s*=\s*(\w+);/gm)].map((m) => m[1]);
 const menuHandlers = [...mainSource.matchAll(/\["[^"]+",\s*"(\w+)"\]/g)].map((m) => m[1]);
+
+function filesUnder(dir: string, ending: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(ending))
+    .map((f) => readFileSync(path.join(dir, f), "utf8"));
+}
+/** What the pages call through google.script.run (src/ui/Client.html's `BadgeDesk.call("name", …)`). */
+const pageCalls = filesUnder(path.join(root, "src/ui"), ".html").flatMap((html) =>
+  [...html.matchAll(/\bcall\(\s*"(\w+)"/g)].map((m) => m[1]),
+);
+/** What triggers call: every `…_HANDLER = "name"` constant the use cases install triggers with. */
+const triggerHandlers = filesUnder(path.join(root, "src"), ".ts").flatMap((ts) =>
+  [...ts.matchAll(/\b[A-Z_]*HANDLER[A-Z_]*\s*=\s*"(\w+)"/g)].map((m) => m[1]),
+);
 
 describe("the built bundle (dist/Code.js)", () => {
   const program = acorn.parse(bundle, { ecmaVersion: 2019, sourceType: "script" });
@@ -33,6 +47,18 @@ describe("the built bundle (dist/Code.js)", () => {
   it("has an entry point for every menu item", () => {
     expect(menuHandlers.length).toBeGreaterThan(0);
     for (const handler of menuHandlers) expect(entryPoints).toContain(handler);
+  });
+
+  it("has an entry point for every server function a page calls", () => {
+    expect(pageCalls.length).toBeGreaterThan(5);
+    for (const name of pageCalls)
+      expect({ name, entryPoint: entryPoints.includes(name) }).toEqual({ name, entryPoint: true });
+  });
+
+  it("has an entry point for every trigger handler the use cases install", () => {
+    expect(triggerHandlers.length).toBeGreaterThan(3);
+    for (const name of triggerHandlers)
+      expect({ name, entryPoint: entryPoints.includes(name) }).toEqual({ name, entryPoint: true });
   });
 
   it("has no import, export or require left for Apps Script to choke on", () => {

@@ -33,3 +33,25 @@ describe("executions", () => {
     expect(runtime.run("probe").value).toBe(true);
   });
 });
+
+describe("simple triggers", () => {
+  it("onOpen in AuthMode.LIMITED is stopped after 30 seconds, as Google's simple triggers are", () => {
+    const runtime = scriptRuntime(
+      "function onOpen() { Utilities.sleep(20000); Utilities.sleep(20000); Utilities.sleep(1); return 'late'; }",
+    );
+    const record = runtime.run("onOpen", { authMode: "LIMITED" });
+    expect(record).toMatchObject({ ok: false, killed: true, error: "Exceeded maximum execution time" });
+  });
+
+  it("services that need authorisation refuse a simple trigger in AuthMode.LIMITED", () => {
+    const runtime = scriptRuntime(
+      "function onOpen() { MailApp.sendEmail('a@example.org', 's', 'b'); }\nfunction fetchIt() { UrlFetchApp.fetch('https://api.credly.com/v1'); }",
+    );
+    expect(runtime.run("onOpen", { authMode: "LIMITED" }).error).toMatch(
+      /You do not have permission to call MailApp\.sendEmail/,
+    );
+    expect(runtime.run("fetchIt", { authMode: "LIMITED" }).error).toMatch(
+      /You do not have permission to call UrlFetchApp\.fetch/,
+    );
+  });
+});

@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json", isolatedModules: true, diagnostics: false }],
   },
-  testTimeout: 60000,
+  // The long end-to-end runs (weeks of virtual time) take ~15 s alone; leave room for a busy machine.
+  testTimeout: 180000,
   maxWorkers: 2,
 };

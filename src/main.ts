@@ -108,6 +108,10 @@ function testCredlyConnection() {
 function getProgress() {
   return readProgress(services().scriptProperties);
 }
+/** The one-off trigger a report, issuing run or claim refresh leaves: no UI, no menu. */
+function rebuildDashboardAfterChange() {
+  return dashboard.rebuildDashboardAfterChange(services());
+}
 /** A menu click passes no month; google.script.run and tests may pass "yyyy-MM". */
 function rebuildDashboard(month?: unknown) {
   return dashboard.rebuildDashboard(services(), { month: typeof month === "string" ? month : undefined });
@@ -315,6 +319,7 @@ global.testCredlyConnection = testCredlyConnection;
 global.getProgress = getProgress;
 global.showNoticePreview = showNoticePreview;
 global.rebuildDashboard = rebuildDashboard;
+global.rebuildDashboardAfterChange = rebuildDashboardAfterChange;
 global.getNoticePreviewChoices = getNoticePreviewChoices;
 global.getNoticePreview = getNoticePreview;
 global.sendTestNotice = sendTestNotice;

@@ -7,6 +7,7 @@
 import { priorMonth } from "../domain/month";
 import { type ClaimRefreshResult, ensureWeeklyClaimRefresh, refreshClaimStates } from "./claims";
 import { clearTriggers, replaceTrigger } from "./continuation";
+import { requestDashboardRebuild } from "./dashboard";
 import { type IssueResult, issueBadges } from "./issuing";
 import type { Services } from "./ports";
 import { type RevokeResult, revokeBadge } from "./revoke";
@@ -62,6 +63,7 @@ export function continueIssuingBadges(services: Services): IssueResult | null {
 /** Claim refresh; also makes sure the weekly refresh is installed. */
 export function refreshClaimStatesNow(services: Services, how = "from the menu"): ClaimRefreshResult {
   const result = locked(services, who(services, how), () => refreshClaimStates(services));
+  requestDashboardRebuild(services);
   ensureWeeklyClaimRefresh(services);
   return result;
 }

@@ -9,6 +9,7 @@ import { toCellText } from "../workbook/cell-text";
 import { reportRowOf } from "../workbook/records";
 import { LEDGER, reportSchema } from "../workbook/schemas";
 import { readTable, requireSheet, type TableRow } from "../workbook/table";
+import { clearTriggers, replaceTrigger } from "./continuation";
 import { DASHBOARD_SHEET, dashboardLayout } from "./dashboard-layout";
 import { writeLog } from "./log";
 import type { Services } from "./ports";
@@ -106,9 +107,8 @@ function resultOf(figures: DashboardFigures, charts: number): DashboardResult {
 }
 
 /**
- * For the end of another use case (report, issuing, claim refresh): rebuilds the Dashboard and
- * writes no Log line of its own, so that use case's one line stays the record. Throws like
- * rebuildDashboard (a missing Ledger or header names the sheet).
+ * Rebuilds the Dashboard and writes no Log line of its own. Throws like rebuildDashboard (a
+ * missing Ledger or header names the sheet).
  */
 export function refreshDashboard(ports: Ports, options: DashboardOptions = {}): DashboardResult {
   const figures = readDashboardFigures(ports, options);
@@ -127,4 +127,26 @@ export function rebuildDashboard(
     outcome: result.month ? `Dashboard rebuilt; tables for ${result.month}` : "Dashboard rebuilt; no reports yet",
   });
   return result;
+}
+
+/** The one-off trigger that rebuilds the Dashboard after a report, an issuing run or a claim refresh. */
+export const DASHBOARD_HANDLER = "rebuildDashboardAfterChange";
+/** Changes that come close together (the slices of one issuing run) share one rebuild. */
+const REBUILD_AFTER_MS = 2 * 60 * 1000;
+
+/**
+ * Asks for the Dashboard to be rebuilt a couple of minutes from now, in an execution of its own:
+ * it reads the Ledger and every report tab, which a slice of sending or issuing should not pay for,
+ * and a later request replaces an earlier one, so there is never more than one pending.
+ */
+export function requestDashboardRebuild(services: Pick<Services, "triggers">): void {
+  replaceTrigger(services.triggers, DASHBOARD_HANDLER, REBUILD_AFTER_MS);
+}
+
+/** The trigger's run: rebuild, then delete the spent trigger (it would count toward the 20). */
+export function rebuildDashboardAfterChange(
+  services: Pick<Services, "workbook" | "clock" | "formatDate" | "users" | "triggers">,
+): DashboardResult {
+  clearTriggers(services.triggers, DASHBOARD_HANDLER);
+  return rebuildDashboard(services);
 }

@@ -19,6 +19,7 @@ import { requireOperator } from "./access";
 import { lookupBadges, type Patience } from "./badge-lookup";
 import { type Budget, budget as sliceBudget } from "./budget";
 import { credlyFor } from "./credly";
+import { requestDashboardRebuild } from "./dashboard";
 import { type IssueItem, readMonthRows } from "./issuing-rows";
 import { type Ledger, type LedgerRecord, readLedger } from "./ledger";
 import { writeLog } from "./log";
@@ -84,6 +85,7 @@ export function issueBadges(services: Services, options: IssueOptions): IssueRes
   run.issueAll(Math.max(1, Math.floor(settings.batchSize) || DEFAULT_SETTINGS.batchSize));
 
   const result = run.result(month);
+  if (result.issued > 0) requestDashboardRebuild(services);
   writeLog(services, {
     action: "Issue badges",
     counts: {

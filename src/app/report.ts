@@ -27,6 +27,7 @@ import { credentialOf, ledgerKeysOf, rawEntryOf, reportRowOf } from "../workbook
 import { CREDENTIALS, ENTRIES, LEDGER, reportSchema } from "../workbook/schemas";
 import { findRowsByEntryId, readTable, requireSheet, type Table, type TableRow } from "../workbook/table";
 import { type CellUpdate, writeCells } from "../workbook/write";
+import { requestDashboardRebuild } from "./dashboard";
 import { ENTRIES_BOOK, REPORTED_IN } from "./entries-sheet";
 import { writeLog } from "./log";
 import type { Services, SheetPort } from "./ports";
@@ -193,6 +194,7 @@ export function buildMonthlyReport(services: Services, options: ReportOptions = 
   ]
     .filter((line) => line !== "")
     .join("\n");
+  requestDashboardRebuild(services);
   writeLog(services, {
     action: "Build monthly report",
     counts: { entries: rows.length, ...counts, backlog: backlog.length, kept: result.kept },

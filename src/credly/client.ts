@@ -9,7 +9,7 @@ import {
   unreadableAnswer,
 } from "./errors";
 import { envelopeData, readBadge, readPage, readTemplate } from "./parse";
-import type { Badge, BadgeRequest, BadgeTemplate, Found } from "./types";
+import type { Badge, BadgePage, BadgeRequest, BadgeTemplate, Found } from "./types";
 import { filterParam, nextPageUrl, withQuery } from "./urls";
 
 export interface CredlyClientOptions {
@@ -56,11 +56,13 @@ export interface CredlyClient {
    * lookup by e-mail and template) in later fetchAll waves. Answers in filter order.
    */
   findBadgesMany(filters: BadgeFilter[]): CredlyResult<Badge[]>[];
+  /** The first page's address of a badge listing (filter and sort in Credly's words). */
+  badgeListUrl(filter: BadgeFilter, options?: Pick<FindOptions, "sort">): string;
   /**
-   * Every badge matching the filter: page 1 tells total_pages, the rest go out together in one
-   * fetchAll (Credly pages by number: `page=N`, 50 a page).
+   * One page of a badge listing at `url` (from badgeListUrl or a previous page's `next`): the
+   * caller drives the paging, so it can stop early, retry a page and keep to its time.
    */
-  listBadges(filter: BadgeFilter): CredlyResult<Badge[]>;
+  badgePage(url: string): CredlyResult<BadgePage>;
   getBadge(id: string): CredlyResult<Badge>;
   /** Every badge template of the organization, all pages. */
   listTemplates(): CredlyResult<BadgeTemplate[]>;
@@ -185,7 +187,7 @@ export function credlyClient(options: CredlyClientOptions): CredlyClient {
   const readBadgePage = (
     response: HttpResponse,
     context: Doing,
-  ): CredlyResult<{ items: Badge[]; next: string | null; totalPages: number }> => {
+  ): CredlyResult<{ items: Badge[]; next: string | null; totalCount: number }> => {
     const page = readPage(response.body);
     const items = page ? page.data.map(readBadge) : [];
     if (!page || items.some((item) => item === null)) {
@@ -194,7 +196,7 @@ export function credlyClient(options: CredlyClientOptions): CredlyClient {
     }
     return {
       ok: true,
-      value: { items: items as Badge[], next: page.metadata.next_page_url, totalPages: page.metadata.total_pages },
+      value: { items: items as Badge[], next: page.metadata.next_page_url, totalCount: page.metadata.total_count },
     };
   };
 
@@ -256,26 +258,23 @@ export function credlyClient(options: CredlyClientOptions): CredlyClient {
       return results as CredlyResult<Badge[]>[];
     },
 
-    listBadges(filter) {
+    badgeListUrl(filter, listOptions = {}) {
+      return badgesUrl(filter, [["sort", listOptions.sort]]);
+    },
+
+    badgePage(url) {
       const context: Doing = { doing: "reading badge states" };
-      const url = badgesUrl(filter, []);
       const sent = send(request("get", url), context);
       if (!sent.ok) return sent;
-      const first = readBadgePage(sent.value, context);
-      if (!first.ok) return first;
-      const badges = [...first.value.items];
-      const totalPages = Math.min(first.value.totalPages, DEFAULT_MAX_PAGES);
-      if (first.value.next === null || totalPages <= 1) return { ok: true, value: badges };
-      const rest: string[] = [];
-      for (let n = 2; n <= totalPages; n++) rest.push(withQuery(url, [["page", String(n)]]));
-      const answers = fetchAllOrFail(rest, context);
-      for (const answer of answers) {
-        if (!answer.ok) return answer;
-        const page = readBadgePage(answer.value, context);
-        if (!page.ok) return page;
-        badges.push(...page.value.items);
-      }
-      return { ok: true, value: badges };
+      const page = readBadgePage(sent.value, context);
+      if (!page.ok) return page;
+      const { items, next, totalCount } = page.value;
+      if (next === null) return { ok: true, value: { items, totalCount, next: null } };
+      // Follow next_page_url as given (reference: H), its /api/v1 form rebuilt onto our base.
+      const resolved = nextPageUrl(next, baseUrl);
+      if (!resolved.ok) return fail(resolved.error);
+      if (resolved.value === url) return fail(unreadableAnswer(sent.value.status, `next page repeats ${url}`, context));
+      return { ok: true, value: { items, totalCount, next: resolved.value } };
     },
 
     getBadge(id) {

@@ -13,6 +13,7 @@ export type { RetryDecision, RetryInput, RetryPolicy } from "./retry";
 export { DEFAULT_RETRY_POLICY, retryDecision } from "./retry";
 export type {
   Badge,
+  BadgePage,
   BadgeRequest,
   BadgeState,
   BadgeTemplate,

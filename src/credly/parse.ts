@@ -50,6 +50,7 @@ export function readBadge(value: unknown): Badge | null {
     accept_badge_url: str(value.accept_badge_url),
     badge_template: { id: str(template.id) ?? "", name: str(template.name) ?? "" },
     revocation_reason: str(value.revocation_reason),
+    updated_at: str(value.updated_at),
   };
 }
 

@@ -37,6 +37,8 @@ export interface Badge {
   accept_badge_url: string | null;
   badge_template: { id: string; name: string };
   revocation_reason: string | null;
+  /** ISO UTC of the badge's last change (a claim, a rejection, a revocation); null when left out. */
+  updated_at: string | null;
 }
 
 export interface BadgeTemplate {
@@ -70,6 +72,15 @@ export interface Envelope<T, M = PageMetadata | Record<string, never> | null> {
 
 /** Credly's error body: `{"data": {"message": "..."}, "metadata": null}`. */
 export type ErrorEnvelope = Envelope<{ message: string }, null>;
+
+/** One page of a badge listing, and where the next one is (null on the last page). */
+export interface BadgePage {
+  items: Badge[];
+  /** Credly's total for the whole listing, all pages. */
+  totalCount: number;
+  /** `next_page_url` rebuilt onto the configured base; null on the last page. */
+  next: string | null;
+}
 
 /** What a search over several pages found. */
 export interface Found<T> {

@@ -29,33 +29,10 @@ import {
 } from "./app/settings-ui";
 import * as setup from "./app/setup";
 import { requireWorkLock } from "./app/work-lock";
+import { MENU } from "./menu";
 import * as prompts from "./platform/prompts";
 import { services } from "./platform/services";
 import * as ui from "./platform/ui";
-
-/** The BadgeDesk menu: [label, entry point]; null draws a separator. */
-export const MENU: ReadonlyArray<readonly [string, string] | null> = [
-  ["Settings", "showSettings"],
-  ["Set up workbook", "setUpWorkbook"],
-  ["Create instructor form", "createInstructorForm"],
-  ["Refresh form choices", "refreshFormChoices"],
-  ["Reconcile entries", "reconcileEntries"],
-  ["Import entries from CSV…", "showImportCsv"],
-  ["Build monthly report…", "buildMonthlyReport"],
-  ["Send needs-fix digests…", "sendNeedsFixDigestsFromMenu"],
-  ["Preview a notice…", "showNoticePreview"],
-  ["Send notices…", "showSendNotices"],
-  ["Issue badges…", "issueBadgesFromMenu"],
-  ["Refresh claim states", "refreshClaimStatesFromMenu"],
-  ["Sync badge templates", "syncBadgeTemplatesFromMenu"],
-  ["Revoke selected badge…", "revokeSelectedBadge"],
-  ["Progress", "showProgress"],
-  ["Rebuild dashboard", "rebuildDashboard"],
-  ["Run the cycle now…", "runCycleNow"],
-  ["Schedule monthly run…", "scheduleMonthlyRunFromMenu"],
-  ["Stop monthly run", "stopMonthlyRunFromMenu"],
-  ["Help", "showHelp"],
-];
 
 /**
  * Simple trigger. It may run in AuthMode.NONE or LIMITED, where properties, mail and the network

@@ -82,6 +82,9 @@ function monthDone(state: CycleSnapshot | null, month: string): boolean {
  * continuations, the quota days and the notice delay — until the month is done. Progress is drawn
  * after every execution.
  */
+/** How long after the month is done the CLI lets one-off triggers fire. */
+const SETTLE_MS = 10 * 60 * 1000;
+
 export function runCycle(runtime: Runtime, month: string, timeZone: string, term: Terminal): CycleRun {
   const schedule = entryPoint(runtime, "schedule");
   const cycle = entryPoint(runtime, "cycle");
@@ -103,6 +106,11 @@ export function runCycle(runtime: Runtime, month: string, timeZone: string, term
       // +1 ms: the virtual clock keeps fractions of a millisecond that a Date (and so `at`) drops,
       // and a trigger due at 12:55:52.0204 would not fire by 12:55:52.020.
       executions.push(...runUntil(runtime, new Date(at + 1)));
+    }
+    // What the month's last run left for the next minutes (the Dashboard's rebuild, instructors'
+    // receipts) happens before the workbook is saved, as it would in the sheet.
+    if (monthDone(readCycleState(runtime), month)) {
+      executions.push(...runUntil(runtime, new Date(runtime.clock.now() + SETTLE_MS)));
     }
   } finally {
     stopWatching();

@@ -58,6 +58,8 @@ export interface SeedBadge {
   locale?: string;
   revocation_reason?: string | null;
   created_at?: string;
+  /** The badge's last change (its claim, rejection or revocation); default created_at. */
+  updated_at?: string;
 }
 
 /** The demo seed used by `npm run sandbox` and `npm start` when no other seed is given. */

@@ -163,6 +163,7 @@ function fresh(seed: SandboxSeed): SavedState {
     const issued = new Date(b.issued_at).toISOString();
     const created = b.created_at ? new Date(b.created_at).toISOString() : issued;
     const state = b.state ?? "pending";
+    const updated = b.updated_at ? new Date(b.updated_at).toISOString() : created;
     return {
       id: b.id ?? randomUUID(),
       organization_id: b.organization_id,
@@ -177,7 +178,7 @@ function fresh(seed: SandboxSeed): SavedState {
       expires_at: null,
       locale: b.locale ?? "en",
       state,
-      state_updated_at: state === "pending" ? null : created,
+      state_updated_at: state === "pending" ? null : updated,
       revocation_reason: b.revocation_reason ?? null,
       suppress_badge_notification_email: false,
       replaces_badge_id: null,
@@ -186,7 +187,7 @@ function fresh(seed: SandboxSeed): SavedState {
       state_or_province: null,
       evidence: [],
       created_at: created,
-      updated_at: created,
+      updated_at: updated,
     };
   });
   return { format: "credly-sandbox/1", seed, startedAt, badges, autoAccept: [] };

@@ -13,7 +13,8 @@ const mainSource = readFileSync(path.join(root, "src/main.ts"), "utf8");
 
 /** The public surface: every `global.name = name` in src/main.ts. */
 const entryPoints = [...mainSource.matchAll(/^global\.(\w+)\s*=\s*(\w+);/gm)].map((m) => m[1]);
-const menuHandlers = [...mainSource.matchAll(/\["[^"]+",\s*"(\w+)"\]/g)].map((m) => m[1]);
+const menuSource = readFileSync(path.join(root, "src/menu.ts"), "utf8");
+const menuHandlers = [...menuSource.matchAll(/\["[^"]+",\s*"(\w+)"\]/g)].map((m) => m[1]);
 
 function filesUnder(dir: string, ending: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })

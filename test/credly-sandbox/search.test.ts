@@ -81,6 +81,54 @@ describe("GET /v1/organizations/{org}/badges with filter=key::value|key::v1,v2",
     expect(ids(await reader.get("/badges?sort=-issued_at"))).toEqual([late, middle, early]);
     expect(ids(await reader.get("/badges?sort=issued_at"))).toEqual([early, middle, late]);
   });
+
+  it("sorts by -updated_at: the latest claim, rejection or revocation first, whatever the issue order", async () => {
+    const first = await issue({});
+    const second = await issue({});
+    const third = await issue({});
+    await sandbox.admin.accept(third);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sandbox.admin.reject(first);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await credly.put(`/badges/${second}/revoke`, { reason: "Entered in error" })).status).toBe(200);
+
+    const answer = await reader.get("/badges?filter=state::accepted,rejected,revoked&sort=-updated_at");
+
+    expect(ids(answer)).toEqual([second, first, third]);
+    const times = answer.json.data.map((b: { updated_at: string }) => b.updated_at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(ids(await reader.get("/badges?filter=state::accepted,rejected,revoked&sort=updated_at"))).toEqual([
+      third,
+      first,
+      second,
+    ]);
+  });
+
+  it("keeps a seeded badge's updated_at, so a long-settled badge sorts after today's changes", async () => {
+    await sandbox.admin.reset({
+      ...testSeed(),
+      badges: [
+        {
+          id: "settled-long-ago",
+          organization_id: ORG,
+          badge_template_id: TEMPLATE.single,
+          recipient_email: "old@school.example.org",
+          issued_to_first_name: "Old",
+          issued_to_last_name: "Timer",
+          issued_at: "2024-03-01T12:00:00Z",
+          state: "accepted",
+          updated_at: "2024-03-09T08:00:00Z",
+        },
+      ],
+    });
+    const today = await issue({});
+    await sandbox.admin.accept(today);
+
+    const answer = await reader.get("/badges?filter=state::accepted&sort=-updated_at");
+
+    expect(ids(answer)).toEqual([today, "settled-long-ago"]);
+    expect(answer.json.data[1].updated_at).toBe("2024-03-09T08:00:00.000Z");
+  });
 });
 
 describe("pages of 50 with Credly's metadata", () => {

@@ -4,7 +4,7 @@
  */
 import { CATALOG, credentialRows } from "../../local/demo";
 import { spreadsheetOf } from "../../local/runtime";
-import { MENU } from "../../src/main";
+import { MENU } from "../../src/menu";
 import { type Row, type World, world } from "./harness";
 
 describe("the BadgeDesk menu", () => {

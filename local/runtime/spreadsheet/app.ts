@@ -57,7 +57,8 @@ export function makeSpreadsheetApp(ctx: Ctx): SpreadsheetApp {
     getActiveRange() {
       document("getActiveRange");
       ctx.session.other();
-      return ctx.range(ctx.model.activeSheet(), { row: 1, column: 1, numRows: 1, numColumns: 1 });
+      const active = ctx.model.activeRange();
+      return ctx.range(active.sheet, active.range);
     },
     setActiveSheet(handle: GoogleAppsScript.Spreadsheet.Sheet) {
       document("setActiveSheet");

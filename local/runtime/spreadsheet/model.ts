@@ -165,6 +165,8 @@ export class SpreadsheetModel {
   readonly cellLimit: number;
   readonly sheets: SheetModel[] = [];
   activeSheetId = 0;
+  /** The selected cells of each sheet by id (A1 where nothing was selected), as a person left them. */
+  private readonly selections = new Map<number, GridRange>();
   /** The form that writes its responses here (set by the FormApp module). */
   formUrl: string | null = null;
   readonly ui: UiRecord = { menus: [], alerts: [], answers: [], dialogs: [], toasts: [] };
@@ -222,6 +224,27 @@ export class SpreadsheetModel {
 
   activeSheet(): SheetModel {
     return this.sheets.find((s) => s.id === this.activeSheetId) ?? this.sheets[0];
+  }
+
+  /**
+   * A person clicks sheet `name` and selects cells there (host side, free): what getActiveSheet and
+   * getActiveRange then return. Rows and columns are 1-based.
+   */
+  select(name: string, row: number, column: number, numRows = 1, numColumns = 1): void {
+    const sheet = this.requireSheet(name);
+    this.activeSheetId = sheet.id;
+    this.setSelection(sheet, { row, column, numRows, numColumns });
+  }
+
+  /** Records `range` as the selection of `sheet` (Range.activate, or a person's click). */
+  setSelection(sheet: SheetModel, range: GridRange): void {
+    this.selections.set(sheet.id, { ...range });
+  }
+
+  /** The active sheet's selected cells: A1 until something else is selected there. */
+  activeRange(): { sheet: SheetModel; range: GridRange } {
+    const sheet = this.activeSheet();
+    return { sheet, range: { ...(this.selections.get(sheet.id) ?? { row: 1, column: 1, numRows: 1, numColumns: 1 }) } };
   }
 
   cellCount(): number {

@@ -203,6 +203,7 @@ export function makeRange(ctx: Ctx, sheet: SheetModel, grid: GridRange): Range {
     activate() {
       ctx.session.other();
       ctx.model.activeSheetId = sheet.id;
+      ctx.model.setSelection(sheet, grid);
       return range;
     },
     protect() {

@@ -117,7 +117,8 @@ export function makeSpreadsheet(ctx: Ctx): Spreadsheet {
     },
     getActiveRange: () => {
       session.other();
-      return ctx.range(model.activeSheet(), { row: 1, column: 1, numRows: 1, numColumns: 1 });
+      const active = model.activeRange();
+      return ctx.range(active.sheet, active.range);
     },
   };
   return emulate(ctx.exec, "Spreadsheet", impl, "LIMITED") as unknown as Spreadsheet;

@@ -25,7 +25,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const START = new Date("2026-10-28T14:00:00Z");
 const END = new Date("2026-12-10T18:00:00Z");
 /** Enough November entries that their notices need more than one slice. */
-const NOVEMBER = 800;
+const NOVEMBER = 1100;
 
 /** The Credly sandbox with the demo organization and templates, and no badges yet. */
 function emptyCredly() {
@@ -167,9 +167,11 @@ describe("the monthly cycle, left to run from late October to December 10", () =
 
     expect(summariesTo(w, "October 2026")).toHaveLength(1);
     expect(summariesTo(w, "November 2026")).toHaveLength(1);
-    // November's notices take more than one slice's time box (a message costs about a second).
+    // November's notices take more than one slice's time box (a message costs about a second), so
+    // a slice stops for time and the next one goes on; the badges come in a slice after the wait.
     expect(cycleState(w)).toMatchObject({ month: "2026-11", phase: "done", failures: 0, next: null });
-    expect(cycleState(w).slices).toBeGreaterThanOrEqual(3);
+    expect(cycleState(w).slices).toBeGreaterThanOrEqual(2);
+    expect(logLines(w, "Monthly cycle").some((r) => /more notices to send/.test(String(r.Outcome)))).toBe(true);
     expect(logLines(w, "Monthly cycle").filter((r) => /is done in/.test(String(r.Outcome)))).toHaveLength(2);
 
     // December's entries wait for January's run; no continuation is left behind.

@@ -3,7 +3,7 @@
  * specialist's "Issue badges…" for November, on December 3rd, after the notices went out.
  */
 import { DEMO_SEED_FILE, readSeed } from "../../local/credly-sandbox/seed";
-import { ExecutionKilled, urlFetchOf } from "../../local/runtime";
+import { ExecutionKilled, propertiesOf, urlFetchOf } from "../../local/runtime";
 import { ALREADY_HELD, type IssueResult } from "../../src/app/issuing";
 import {
   badgesPerStudent,
@@ -18,7 +18,10 @@ import {
   TEMPLATE_ARCHIVED,
   TEMPLATE_ONE,
 } from "./badge-month";
-import { DEMO_ORG, type World, world } from "./harness";
+import { DEMO_ORG, SPECIALIST, type World, world } from "./harness";
+
+/** The demo seed's token without write permission. */
+const READ_TOKEN = "demo-read-token";
 
 jest.setTimeout(240_000);
 
@@ -199,6 +202,43 @@ describe("Issue badges", () => {
     expect(results.at(-1)).toMatchObject({ remaining: 0, failed: 0 });
     expect(results.reduce((n, r) => n + r.issued, 0)).toBe(200);
     await w.sandbox!.admin.setFaults({});
+    await expectExactlyOnce(w, list);
+  });
+
+  it("stops before any badge exists when the saved token can only read, and says how to fix it", async () => {
+    w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0 } });
+    const list = students(5);
+    prepareMonth(w, list);
+    // The demo organization's read-only token: Credly lists with it, and refuses to issue (403).
+    propertiesOf(w.runtime).user(SPECIALIST).set("badgedesk.credlyToken", READ_TOKEN);
+
+    const result = issue(w);
+
+    expect(result).toMatchObject({ issued: 0, failed: 0, stoppedFor: "auth", remaining: 5 });
+    expect(result.message).toMatch(/\(403\).*a token that can issue badges.*Fix it in Settings/);
+    const rows = badgeRows(w);
+    expect(rows.map((r) => r["Badge Status"])).toEqual(list.map(() => ""));
+    expect(rows.map((r) => r["Credly Badge ID"])).toEqual(list.map(() => ""));
+    expect(await credlyBadges(w.sandbox!)).toHaveLength(0);
+    expect(w.rows("Ledger")).toHaveLength(0);
+    expect(String(w.rows("Log").at(-1)?.Outcome)).toContain("Issuing stopped");
+  });
+
+  it("waits as long as Credly's Retry-After asks before posting again, and issues the badge once", async () => {
+    w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0 } });
+    const list = students(1);
+    prepareMonth(w, list);
+    await w.sandbox!.admin.setFaults({ script: ["429"], methods: ["POST"], retryAfterSeconds: 20 });
+
+    const result = issue(w);
+
+    expect(result).toMatchObject({ issued: 1, failed: 0, remaining: 0 });
+    const [first, retry] = posts(w);
+    expect(posts(w)).toHaveLength(2);
+    expect(first.status).toBe(429);
+    expect(retry.status).toBe(201);
+    // Virtual time: the runtime's clock, which the script's sleep advances.
+    expect(retry.at - first.at).toBeGreaterThanOrEqual(20_000);
     await expectExactlyOnce(w, list);
   });
 

@@ -11,7 +11,7 @@ const ENTRY = "E-0002";
 
 /** A month with its badges issued; the specialist's selection on ENTRY's row of the report tab. */
 async function issuedMonth(): Promise<World> {
-  const w = await world({ start: ISSUE_DAY, credly: true });
+  const w = await world({ start: ISSUE_DAY, credly: true, settings: { noticeDelayDays: 0 } });
   prepareMonth(w, students(3));
   expect(w.run("issueBadgesForMonth", MONTH)).toMatchObject({ issued: 3 });
   const values = spreadsheetOf(w.runtime).values(REPORT);
@@ -44,7 +44,9 @@ function revokeFromMenu(w: World, answers: UiAnswer[]) {
 
 describe("Revoke selected badge… from the menu", () => {
   let w: World;
-  afterEach(() => w.close());
+  afterEach(async () => {
+    await w?.close();
+  });
 
   it.each<[string, UiAnswer[], number]>([
     ["answered No", [{ button: "OK", text: "Entered for the wrong student" }, { button: "NO" }], 2],

@@ -99,6 +99,21 @@ function sharedIds(candidates: readonly Candidate[]): string[] {
     );
 }
 
+/**
+ * A Badge row that was deleted from the tab and comes back on a rebuild: whether its notice went
+ * is not known any more, so it is surfaced like a row a killed run left `Sending` — for a person
+ * to check — never sent blindly a second time. (Its badge is safe: the Ledger remembers it.)
+ */
+function surfacePutBack(row: ReportRow): ReportRow {
+  if (row.Decision !== "Badge" || row["Notice Status"] !== "") return row;
+  return {
+    ...row,
+    "Notice Status": "Sending",
+    "Last Error":
+      "This row had been deleted from the tab and was put back: its notice may already have gone. Check the sender's Sent mail, then set Notice Status to Sent, or clear it to send.",
+  };
+}
+
 /** Builds or rebuilds the month's report tab (see the file comment). The caller holds the script lock. */
 export function buildMonthlyReport(services: Services, options: ReportOptions = {}): ReportResult {
   const { workbook, formatDate } = services;
@@ -124,6 +139,8 @@ export function buildMonthlyReport(services: Services, options: ReportOptions = 
   const backlog: Candidate[] = [];
   let pulledIn = 0;
   let unstamped = 0;
+  /** Entries this tab held before whose rows a person deleted: their progress went with the row. */
+  const putBack = new Set<string>();
   const candidate = (row: TableRow): Candidate => ({ row, entry: readEntry(rawEntryOf(row), timeZone, formatDate) });
   for (const row of entries.rows) {
     const id = String(row.get("Entry ID")).trim();
@@ -138,8 +155,10 @@ export function buildMonthlyReport(services: Services, options: ReportOptions = 
     if (previous.has(id)) {
       inMonth.push(candidate(row));
       if (!thisMonth) pulledIn += 1;
-    } else if (thisMonth && (where === "" || where === sheetName)) inMonth.push(candidate(row));
-    else if (t < start.getTime() && where === "") backlog.push(candidate(row));
+    } else if (thisMonth && (where === "" || where === sheetName)) {
+      inMonth.push(candidate(row));
+      if (previousTable && where === sheetName) putBack.add(id);
+    } else if (t < start.getTime() && where === "") backlog.push(candidate(row));
   }
   if (options.includeBacklog) {
     inMonth.push(...backlog);
@@ -154,7 +173,9 @@ export function buildMonthlyReport(services: Services, options: ReportOptions = 
   const monthEntries = inMonth.map((c) => c.entry);
   const today = formatDate(now, timeZone, "yyyy-MM-dd");
   const decisions = decideMonth(monthEntries, { catalog, ledgerKeys, earlierKeys, today, kept });
-  const rows = buildReport(monthEntries, previous, decisions, catalog);
+  const rows = buildReport(monthEntries, previous, decisions, catalog).map((row) =>
+    putBack.has(String(row["Entry ID"])) ? surfacePutBack(row) : row,
+  );
 
   markReportedIn(entriesSheet, entries, rows, sheetName);
   const backlogLines: BacklogLine[] = backlog.map(({ entry }) => ({

@@ -3,6 +3,7 @@
  * dominates where one misses), and bench/results.json with every figure.
  */
 import type { CostTable } from "../local/runtime";
+import { SLICE_MS } from "../src/app/budget";
 import type { CpuFigure } from "./cpu";
 import { topCalls } from "./measure";
 import { callRatio, countedCalls, limitCalls, type TargetCheck, timeRatio } from "./targets";
@@ -130,7 +131,7 @@ export function markdown(results: BenchResults): string {
     "beside them but cost ~1 ms each in the cost table. A row update is one row changing state once",
     "(a notice row: Sending, then Sent; a badge row: Issuing, then Issued, plus its Ledger row), and each",
     "execution may add its one Log line. The cycle's minimum packs each quota day's work into 6-minute",
-    "executions; BadgeDesk's own slices stop at 4.5 minutes and keep a reserve, by design.",
+    `executions; BadgeDesk's own slices stop at ${SLICE_MS / 60000} minutes and keep a reserve, by design.`,
     "",
     "## CPU of the domain code",
     "",

@@ -4,6 +4,7 @@
  * listed once in the `global` block at the end (the build turns each into a top-level function).
  */
 
+import { operatorRefusal } from "./app/access";
 import * as badges from "./app/badge-actions";
 import * as cycle from "./app/cycle";
 import { cyclePhases } from "./app/cycle-phases";
@@ -129,6 +130,7 @@ function continueSendingNotices() {
 /** Menu: asks for the month (the prior month when left blank), issues one slice, says what happened. */
 function issueBadgesFromMenu() {
   const s = services();
+  if (refused(s, "issue badges")) return;
   const month = prompts.askText("Issue badges", `Month to issue (yyyy-MM), blank for ${badges.defaultIssueMonth(s)}:`);
   if (month === null) return;
   s.ui.alert(badges.issueBadgesNow(s, month.trim() || badges.defaultIssueMonth(s)).message);
@@ -164,6 +166,7 @@ function syncBadgeTemplatesFromMenu() {
 /** Menu: the selected row's badge, after a reason and a Yes. */
 function revokeSelectedBadge() {
   const s = services();
+  if (refused(s, "revoke badges")) return;
   const at = prompts.selectedRow();
   const entryId = entryIdAt(s, at.sheet, at.row);
   const reason = prompts.askText(
@@ -217,6 +220,7 @@ function continueMonthlyCycle() {
 /** Menu: says what the run would do, and on Yes runs one slice (the rest go on by themselves). */
 function runCycleNow() {
   const s = services();
+  if (refused(s, "run the monthly cycle")) return null;
   if (!prompts.confirm("Run the cycle now", `${cycle.cycleOutlook(s)}\n\nRun it now?`)) return null;
   return cycle.runMonthlyCycle(s, { origin: "menu", phases: cyclePhases });
 }
@@ -256,6 +260,7 @@ function sendInstructorReceipts() {
 /** Menu: queues the month's needs-fix digests (blank: the prior month); the receipts run sends them. */
 function sendNeedsFixDigestsFromMenu() {
   const s = services();
+  if (refused(s, "send the needs-fix digests")) return null;
   const month = prompts.askText("Send needs-fix digests", "Month of the report (yyyy-MM), blank for the prior month:");
   if (month === null) return null;
   return told(
@@ -278,6 +283,12 @@ function buildMonthlyReport() {
   const s = services();
   const result = report.buildReportFromMenu(s, { text: prompts.askText, yes: prompts.confirm });
   return result ? told(s, result) : null;
+}
+/** A menu item for operators refuses at once, before it asks anything (the use case checks again). */
+function refused(s: ReturnType<typeof services>, action: string): boolean {
+  const why = operatorRefusal(s, action);
+  if (why) s.ui.alert(why);
+  return why !== "";
 }
 function told<T extends { message: string }>(s: ReturnType<typeof services>, result: T): T {
   s.ui.alert(result.message);

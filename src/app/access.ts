@@ -1,5 +1,5 @@
-import type { Users } from "./ports";
-import type { Settings } from "./settings";
+import type { Services, Users } from "./ports";
+import { loadSettings, type Settings } from "./settings";
 
 export class NotAnOperator extends Error {}
 
@@ -16,4 +16,15 @@ export function requireOperator(users: Users, settings: Settings, action: string
   throw new NotAnOperator(
     `${who || "This account"} may not ${action}: only BadgeDesk operators can (Settings → Operators).`,
   );
+}
+
+/** Why the person at the keyboard may not `action`, in words; "" when they may. */
+export function operatorRefusal(services: Pick<Services, "users" | "scriptProperties">, action: string): string {
+  try {
+    requireOperator(services.users, loadSettings(services.scriptProperties), action);
+    return "";
+  } catch (error) {
+    if (error instanceof NotAnOperator) return error.message;
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import { NotAnOperator, requireOperator } from "./access";
+import { operatorRefusal } from "./access";
 import { credlyFor } from "./credly";
 import { nextMonthlyRun } from "./next-run";
 import type { Services } from "./ports";
@@ -36,16 +36,6 @@ export interface ConnectionAnswer {
   message: string;
 }
 
-function refusalFor(services: Services, action: string): string {
-  try {
-    requireOperator(services.users, loadSettings(services.scriptProperties), action);
-    return "";
-  } catch (error) {
-    if (error instanceof NotAnOperator) return error.message;
-    throw error;
-  }
-}
-
 function tokenView(services: Services): SettingsView["token"] {
   const token = loadToken(services.userProperties);
   return { tokenSet: token !== "", tokenMasked: maskToken(token) };
@@ -75,7 +65,7 @@ function scheduleView(services: Services, settings: EditableSettings): SettingsV
 /** The settings page's data. */
 export function settingsView(services: Services): SettingsView {
   const { formId: _formId, formUrl, ...settings } = loadSettings(services.scriptProperties);
-  const refusal = refusalFor(services, "change settings");
+  const refusal = operatorRefusal(services, "change settings");
   return {
     settings,
     token: tokenView(services),
@@ -89,7 +79,7 @@ export function settingsView(services: Services): SettingsView {
 
 /** Checks every field and saves them all, or saves nothing and says what is wrong where. */
 export function saveSettingsFromPage(services: Services, form: SettingsForm): SaveResult {
-  const refusal = refusalFor(services, "change settings");
+  const refusal = operatorRefusal(services, "change settings");
   if (refusal) return { ok: false, errors: { _form: refusal } };
   const parsed = parseSettingsForm(form);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
@@ -113,7 +103,7 @@ const TOKEN_SHAPE = /^[\x21-\x7e]{8,512}$/;
  * script properties where other editors could read it). An empty token removes it.
  */
 export function saveCredlyToken(services: Services, token: unknown): TokenResult {
-  const refusal = refusalFor(services, "change the Credly token");
+  const refusal = operatorRefusal(services, "change the Credly token");
   if (refusal) return { ok: false, error: refusal, token: tokenView(services) };
   const value = typeof token === "string" ? token.trim() : "";
   if (value === "") {

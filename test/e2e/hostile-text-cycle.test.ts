@@ -183,6 +183,8 @@ function dashboardTable(w: World, first: string): Row[] {
   return rows;
 }
 
+/** A message's HTML body ("" for a plain-text message). */
+const htmlOf = (message: SentMessage | undefined) => message?.html ?? "";
 const mailTo = (w: World, to: string): SentMessage[] => outboxOf(w.runtime).messages.filter((m) => m.to.includes(to));
 
 let w: World;
@@ -297,9 +299,13 @@ it("shows each hostile site, credential and unclaimed student exactly as typed o
 it("escapes every hostile text in every e-mail BadgeDesk sent, and never puts one there raw", () => {
   const messages = outboxOf(w.runtime).messages;
   for (const message of messages) {
-    expect({ to: message.to, raw: /<script|<img/i.test(message.html) }).toEqual({ to: message.to, raw: false });
+    expect({ to: message.to, raw: /<script|<img/i.test(htmlOf(message)) }).toEqual({ to: message.to, raw: false });
     for (const text of HOSTILE.filter((t) => MARKUP.test(t)))
-      expect({ to: message.to, text, raw: message.html.includes(text) }).toEqual({ to: message.to, text, raw: false });
+      expect({ to: message.to, text, raw: htmlOf(message).includes(text) }).toEqual({
+        to: message.to,
+        text,
+        raw: false,
+      });
   }
 
   HOSTILE.forEach((text, i) => {
@@ -308,7 +314,7 @@ it("escapes every hostile text in every e-mail BadgeDesk sent, and never puts on
     const noticed = named(text) ? [formEmail(i), typedEmail(i), importedEmail(i)] : [importedEmail(i)];
     for (const email of noticed) {
       const notices = mailTo(w, email);
-      expect({ email, notices: notices.length, escaped: notices[0]?.html.includes(escapeHtml(text)) }).toEqual({
+      expect({ email, notices: notices.length, escaped: htmlOf(notices[0]).includes(escapeHtml(text)) }).toEqual({
         email,
         notices: 1,
         escaped: true,
@@ -320,7 +326,7 @@ it("escapes every hostile text in every e-mail BadgeDesk sent, and never puts on
     const receipts = toInstructor.filter((m) => !digests.includes(m));
     expect({ text, receipts: receipts.length, digests: digests.length }).toEqual({ text, receipts: 1, digests: 1 });
     for (const message of [...receipts, ...digests]) {
-      expect({ text, subject: message.subject, escaped: message.html.includes(escapeHtml(`${text} Fix`)) }).toEqual({
+      expect({ text, subject: message.subject, escaped: htmlOf(message).includes(escapeHtml(`${text} Fix`)) }).toEqual({
         text,
         subject: message.subject,
         escaped: true,
@@ -332,7 +338,10 @@ it("escapes every hostile text in every e-mail BadgeDesk sent, and never puts on
   const summaries = mailTo(w, SPECIALIST).filter((m) => m.subject.startsWith("BadgeDesk: November 2026 done"));
   expect(summaries).toHaveLength(1);
   for (const text of HOSTILE)
-    expect({ text, escaped: summaries[0].html.includes(`<li>${escapeHtml(text)}: `) }).toEqual({ text, escaped: true });
+    expect({ text, escaped: htmlOf(summaries[0]).includes(`<li>${escapeHtml(text)}: `) }).toEqual({
+      text,
+      escaped: true,
+    });
 });
 
 it("escapes every hostile text on the HTML summary page, and never puts one there raw", () => {

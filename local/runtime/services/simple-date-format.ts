@@ -14,7 +14,8 @@ import {
   zoneName,
 } from "./zoned-time";
 
-const MONTHS = [
+/** English month and day names, as Java's SimpleDateFormat and Sheets' number formats print them. */
+export const MONTHS = [
   "January",
   "February",
   "March",
@@ -28,7 +29,7 @@ const MONTHS = [
   "November",
   "December",
 ];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+export const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 type Token = { kind: "text"; text: string } | { kind: "field"; letter: string; count: number };
 

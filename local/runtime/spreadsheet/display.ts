@@ -1,3 +1,4 @@
+import { DAYS, MONTHS } from "../services/simple-date-format";
 import { type Cell, isDate } from "./cells";
 import { wallClock } from "./zone";
 
@@ -26,21 +27,6 @@ export function displayText(cell: Cell | undefined, timeZone: string): string {
   return value;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const TOKENS = /yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p|"[^"]*"|\\.|./gi;
 
 function pad(n: number, width = 2): string {

@@ -4,7 +4,7 @@
  * today leave over.
  */
 
-import { reportSheetName } from "../domain/month";
+import { addMonths, priorMonth, reportSheetName } from "../domain/month";
 import { DECISION, NOTICE_STATUS } from "../domain/words";
 import { readTable, reportRowOf, reportSchema } from "../workbook";
 import { loadCycle } from "./cycle-store";
@@ -16,13 +16,16 @@ import type { Settings } from "./settings";
 const BEFORE_NOTICES_DONE = new Set(["intake", "report", "notices"]);
 
 /**
- * Report rows still waiting for their notice in the months whose notices are under way (the
- * cycle's, and a menu run's continuing on its own), counted as messages (an overestimate: a
- * student with two credentials gets one). Null when such a month's report is not built yet, so
- * what it will owe is unknown.
+ * Report rows still waiting for their notice, counted as messages (an overestimate: a student with
+ * two credentials gets one): in the months whose notices are under way (the cycle's, and a menu
+ * run's continuing on its own), and in the recent report tabs a person built but has not sent yet.
+ * Null when an under-way month's report is not built yet, so what it will owe is unknown.
  */
 export function noticesOwed(services: Services, settings: Settings): number | null {
-  const months = new Set<string>();
+  const timeZone = services.workbook.timeZone();
+  const prior = priorMonth(services.clock.now(), timeZone, services.formatDate);
+  const recent = [prior, addMonths(prior, -1)].filter((m) => services.workbook.sheet(reportSheetName(m)));
+  const months = new Set<string>(recent);
   const cycle = loadCycle(services.scriptProperties);
   if (cycle && cycle.stopped === "" && BEFORE_NOTICES_DONE.has(cycle.phase)) months.add(cycle.month);
   const continuing = services.scriptProperties.get(CONTINUATION_KEY);

@@ -10,6 +10,7 @@ import {
   GROUP_HEADERS,
   type GroupFigures,
   groupCells,
+  MONTH_HEADERS,
   type MonthFigures,
   monthCells,
 } from "../src/domain/dashboard";
@@ -110,26 +111,7 @@ export function renderSummaryHtml(figures: DashboardFigures, options: SummaryOpt
   sections.push(`<h2>Per month</h2>`);
   if (figures.months.length > 0) sections.push(monthsChart(figures.months, "Badges issued and accepted per month"));
   sections.push(
-    tableHtml(
-      "Per month",
-      [
-        "Month",
-        "Entries",
-        "Badges decided",
-        "Vendor badges",
-        "Needs fix",
-        "Already badged",
-        "Notices sent",
-        "Badges issued",
-        "Accepted",
-        "Pending",
-        "Rejected",
-        "Revoked",
-        "Claim rate",
-      ],
-      [...figures.months.map(monthRow), monthRow(total)],
-      "per-month",
-    ),
+    tableHtml("Per month", [...MONTH_HEADERS], [...figures.months.map(monthRow), monthRow(total)], "per-month"),
   );
 
   sections.push(`<h2>${escapeHtml(`Needs fix by reason — ${month}`)}</h2>`);

@@ -1,24 +1,13 @@
 /**
  * The sheet headers the demo writes, exactly as DESIGN.md "Sheets" names them: the code finds
- * columns by these names, so a demo that spelled one differently would test nothing.
+ * columns by these names, so the demo takes them from the product's own schemas: a demo that
+ * spelled one differently would test nothing.
  */
-export const ENTRIES_HEADERS = [
-  "Entry ID",
-  "Entered At",
-  "Student First Name",
-  "Student Last Name",
-  "Student Email",
-  "Credential",
-  "Date Earned",
-  "Program",
-  "Site",
-  "Instructor Name",
-  "Instructor Email",
-  "Source",
-  "Language",
-] as const;
+import { CREDENTIALS, ENTRIES } from "../../src/workbook/schemas";
 
-export const CREDENTIALS_HEADERS = ["Credential", "Vendor", "Badge Issuer", "Credly Template ID", "Active"] as const;
+export const ENTRIES_HEADERS = [...ENTRIES.headers, ...ENTRIES.optional] as const;
+
+export const CREDENTIALS_HEADERS = CREDENTIALS.headers;
 
 export type EntriesHeader = (typeof ENTRIES_HEADERS)[number];
 export type CredentialsHeader = (typeof CREDENTIALS_HEADERS)[number];

@@ -7,20 +7,8 @@
 /** A badge's claim state. Credly may add states; an unknown one is kept as Credly wrote it. */
 export type BadgeState = "pending" | "accepted" | "rejected" | "revoked";
 
-/** The body of `POST /v1/organizations/{org}/badges` (see reference/credly-api.md). */
-export interface BadgeRequest {
-  recipient_email: string;
-  issued_to_first_name: string;
-  issued_to_last_name: string;
-  badge_template_id: string;
-  /** ISO 8601 or Credly's documented "2014-04-01 09:41:00 -0500". */
-  issued_at: string;
-  /** Our own id for the earner (the Entry ID): part of Credly's duplicate rule, never shown. */
-  issuer_earner_id: string;
-  /** Language of Credly's e-mail to the earner: "en", "es-US", ... */
-  locale: string;
-  suppress_badge_notification_email?: boolean;
-}
+/** The body of `POST /v1/organizations/{org}/badges`: the domain builds it (DESIGN.md, "domain/"). */
+export type { BadgeRequest } from "../domain/badge-request";
 
 /** An issued badge as Credly reports it. */
 export interface Badge {

@@ -14,6 +14,8 @@ export interface BadgeRequest {
   issuer_earner_id: string;
   /** The language of Credly's e-mail to the student. */
   locale: "en" | "es-US";
+  /** Credly e-mails the student unless this is true (default false; BadgeDesk never sets it). */
+  suppress_badge_notification_email?: boolean;
 }
 
 /**
